@@ -1,0 +1,1 @@
+"""Actor resolution: dictionaries and resolver."""

@@ -1,0 +1,412 @@
+"""Resolve noun phrases to actors: dictionary lookup, title rules, context and coreference.
+
+One precompiled ``PhraseMatcher`` finds every dictionary term in a document; each noun phrase
+is then resolved from the terms inside it (a curated person or organisation, else a title or
+agent with a nationality, else a country, capital or seat of power), and pronouns, bare
+surnames and definite descriptions ("the minister") are linked to earlier resolved actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from accord.actors.dictionary import ActorDictionary, Country, Entry
+from accord.domain import Actor
+
+# Kinds of dictionary terms, strongest first when two terms cover the same tokens.
+KIND_RANK = {"entry": 0, "seat": 1, "country": 2, "capital": 3, "demonym": 4, "title": 5, "agent": 6}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+# Dependents that belong to a noun phrase's own description (not relative clauses or conjuncts).
+NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "nummod", "flat", "prep",
+           "pobj", "npadvmod", "punct", "quantmod"}
+RECIPROCAL_NOUNS = {"both sides", "the two sides", "the two countries", "the two nations",
+                    "both countries", "the two leaders", "both leaders", "the two ministers",
+                    "the two governments", "both governments", "the sides", "the parties"}
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # entry | seat | country | capital | demonym | title | agent
+    code: str | None
+    sectors: tuple[str, ...]
+    name: str
+    entry: Entry | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass
+class DocActors:
+    """Actors of one document: term hits, per-token resolutions and the coreference history."""
+
+    doc: Doc
+    hits: list[Hit]
+    by_token: dict[int, Hit]
+    home_country: str | None
+    resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
+    history: list[tuple[int, Actor]] = field(default_factory=list)
+    unresolved: list[Span] = field(default_factory=list)
+
+    def country_codes(self) -> list[str]:
+        return [h.term.code for h in self.hits if h.term.code and h.term.kind != "agent"]
+
+
+class ActorResolver:
+    """Precompiled actor matcher for one spaCy vocabulary and one dictionary."""
+
+    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+        self.terms: list[Term] = []
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._case: dict[int, set[str]] = {}
+        by_text: dict[str, list[int]] = {}
+        for term, names in self._terms(dictionary):
+            self.terms.append(term)
+            for name in names:
+                by_text.setdefault(name, []).append(len(self.terms) - 1)
+        texts = list(by_text)
+        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+            for index in by_text[text]:
+                key = f"t{index}"
+                self.matcher.add(key, [pattern])
+                if _needs_case(text):
+                    self._case.setdefault(index, set()).add(text)
+        self._key_index = {nlp.vocab.strings[f"t{i}"]: i for i in range(len(self.terms))}
+        self.capital_of = {c.capital.lower(): c.code for c in dictionary.countries if c.capital}
+
+    @staticmethod
+    def _terms(dictionary: ActorDictionary) -> Iterable[tuple[Term, Sequence[str]]]:
+        for country in dictionary.countries:
+            yield Term("country", country.code, (), country.name), (country.name, *country.aliases)
+            if country.demonyms:
+                yield Term("demonym", country.code, (), country.name), country.demonyms
+            if country.capital:
+                yield Term("capital", country.code, ("GOV",), country.name), (country.capital,)
+            if country.seats:
+                yield Term("seat", country.code, ("GOV",), country.name), country.seats
+        for entry in dictionary.entries:
+            yield Term("entry", entry.code, entry.sectors, entry.canonical, entry), entry.names
+        for agent in dictionary.agents:
+            yield Term(agent.kind, None, (agent.sector,), agent.terms[0]), agent.terms
+
+    # -- term matching -------------------------------------------------------------------
+
+    def hits(self, doc: Doc, *, date: dt.date | None) -> list[Hit]:
+        found: list[Hit] = []
+        for key, start, end in self.matcher(doc):
+            index = self._key_index[key]
+            term = self.terms[index]
+            span_text = doc[start:end].text
+            if index in self._case and span_text not in self._case[index]:
+                continue
+            if term.entry is not None and not term.entry.valid_on(date):
+                continue
+            if term.kind in {"country", "capital", "entry", "seat"} and not _proper(doc[start:end]):
+                continue
+            found.append(Hit(start, end, term))
+        found.sort(key=lambda h: (-(h.end - h.start), KIND_RANK[h.term.kind], h.start))
+        taken: set[int] = set()
+        kept: list[Hit] = []
+        for hit in found:
+            if taken.intersection(range(hit.start, hit.end)):
+                continue
+            taken.update(range(hit.start, hit.end))
+            kept.append(hit)
+        kept.sort(key=lambda h: h.start)
+        return kept
+
+    def analyse(self, doc: Doc, *, date: dt.date | None, dateline: str | None = None) -> DocActors:
+        """Match terms and resolve every noun phrase of ``doc`` in reading order."""
+        hits = self.hits(doc, date=date)
+        by_token = {i: h for h in hits for i in range(h.start, h.end)}
+        home = self._home_country(hits, dateline)
+        state = DocActors(doc, hits, by_token, home)
+        for token in doc:
+            if _is_np_head(token):
+                actors = self._resolve_np(token, state, date=date)
+                if actors:
+                    state.resolved[token.i] = actors
+                    for actor in actors:
+                        state.history.append((token.i, actor))
+        return state
+
+    def _home_country(self, hits: list[Hit], dateline: str | None) -> str | None:
+        if dateline:
+            code = self.capital_of.get(dateline.lower())
+            if code:
+                return code
+            country = self.dictionary.country_by_name(dateline)
+            if country:
+                return country.code
+        counts = Counter(h.term.code for h in hits if h.term.code and h.term.kind != "entry")
+        return counts.most_common(1)[0][0] if counts else None
+
+    # -- noun phrase resolution ------------------------------------------------------------
+
+    def actor_of(self, token: Token, state: DocActors) -> tuple[Actor, ...]:
+        """The actors a token's noun phrase refers to (conjuncts are resolved separately)."""
+        head = _np_head(token)
+        return state.resolved.get(head.i, ())
+
+    def _resolve_np(self, head: Token, state: DocActors, *, date: dt.date | None
+                    ) -> tuple[Actor, ...]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
+            return self._pronoun(head, state)
+        tokens = _np_tokens(head)
+        text = _span_text(head.doc, tokens)
+        if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
+            return self._last_group(head, state)
+        hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
+        if not hits:
+            return self._bare_name(head, tokens, state)
+        entries = [h for h in hits if h.term.kind == "entry"]
+        places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]
+        roles = [h for h in hits if h.term.kind in {"title", "agent"}]
+        name = _person_name(head, tokens)
+        if entries:
+            best = min(entries, key=lambda h: (h.end <= head.i - 3, -(h.end - h.start)))
+            return (_actor_from_entry(best.term, text),)
+        if roles:
+            role = _closest(roles, head.i)
+            sector = role.term.sectors[0]
+            if role.term.name == "counterpart":
+                sector = self._counterpart_sector(head, state) or sector
+            country, why = self._nationality(head, places, state)
+            if name is None:
+                earlier = self._definite_reference(head, tokens, country, sector, state)
+                if earlier is not None:
+                    return (earlier,)
+            display = name or text
+            reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
+            return (Actor(country, sector, display, text, (sector,), role.term.name, reason),)
+        if places:
+            place = _closest(places, head.i)
+            if place.term.kind == "demonym" and head.pos_ in {"ADJ"}:
+                return ()
+            sectors = place.term.sectors
+            if place.term.kind == "demonym" and head.pos_ != "PROPN" and len(tokens) > 1:
+                sectors = ()
+            if name is not None and place.term.kind in {"demonym", "country"}:
+                return (self._unknown_person(name, text, place.term.code, state),)
+            sector = sectors[0] if sectors else None
+            reason = f"{place.term.kind} '{state.doc[place.start:place.end].text}'"
+            return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
+        return ()
+
+    def _nationality(self, head: Token, places: list[Hit], state: DocActors
+                     ) -> tuple[str | None, str]:
+        if places:
+            place = _closest(places, head.i)
+            return place.term.code, f"from {place.term.kind} '{place.term.name}'"
+        for anc in head.ancestors:
+            if anc.dep_ == "pobj" or anc.pos_ in {"VERB", "AUX"}:
+                break
+        if state.home_country:
+            return state.home_country, "from the article's dateline or main country"
+        return None, "unknown"
+
+    def _counterpart_sector(self, head: Token, state: DocActors) -> str | None:
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS:
+                antecedent = self._pronoun(child, state)
+                if antecedent and antecedent[0].sector:
+                    return antecedent[0].sector
+        return None
+
+    def _definite_reference(self, head: Token, tokens: list[int], country: str | None,
+                            sector: str, state: DocActors) -> Actor | None:
+        """'the minister', 'the Iranian minister': an earlier named person of that kind."""
+        first = head.doc[tokens[0]]
+        if first.lower_ != "the" or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        for _, actor in reversed(state.history):
+            if actor.role is None and actor.reason.startswith("entry") is False:
+                continue
+            if not _looks_personal(actor):
+                continue
+            if country and actor.code != country:
+                continue
+            return Actor(actor.code, actor.sector, actor.name, _span_text(head.doc, tokens),
+                         actor.sectors, actor.role, f"coreference: '{actor.text}'")
+        return None
+
+    def _unknown_person(self, name: str, text: str, code: str | None, state: DocActors) -> Actor:
+        return Actor(code, None, name, text, (), None, "person with nationality from context")
+
+    def _bare_name(self, head: Token, tokens: list[int], state: DocActors) -> tuple[Actor, ...]:
+        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+            return ()
+        surname = head.text
+        for _, actor in reversed(state.history):
+            if _looks_personal(actor) and actor.name.split()[-1] == surname:
+                return (Actor(actor.code, actor.sector, actor.name, _span_text(head.doc, tokens),
+                              actor.sectors, actor.role, f"coreference: surname of '{actor.name}'"),)
+        if head.ent_type_ == "PERSON":
+            state.unresolved.append(head.doc[tokens[0]:tokens[-1] + 1])
+        return ()
+
+    def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
+        lower = head.lower_
+        before = [(i, a) for i, a in state.history if i < head.i]
+        if lower in PERSON_PRONOUNS:
+            for _, actor in reversed(before):
+                if _looks_personal(actor):
+                    return (_as_coref(actor, head.text),)
+            return ()
+        if lower in GROUP_PRONOUNS:
+            return self._last_group(head, state)
+        if lower in THING_PRONOUNS:
+            for _, actor in reversed(before):
+                if not _looks_personal(actor) and actor.code:
+                    return (_as_coref(actor, head.text),)
+        return ()
+
+    def _last_group(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
+        """The most recent group: a compound of several actors, else a plural actor."""
+        before = [(i, a) for i, a in state.history if i < head.i]
+        if not before:
+            return ()
+        doc = head.doc
+        for i, actor in reversed(before):
+            members = [a for j, a in before if _same_group(doc, i, j)]
+            if len({(a.code, a.name) for a in members}) > 1:
+                return tuple(_as_coref(a, head.text) for a in _dedupe_actors(members))
+        for i, actor in reversed(before):
+            if doc[i].tag_ in {"NNS", "NNPS"} or not _looks_personal(actor):
+                return (_as_coref(actor, head.text),)
+        return ()
+
+
+@functools.cache
+def default_resolver(nlp: Language, extra: tuple[Path, ...] = ()) -> ActorResolver:
+    return ActorResolver(nlp, ActorDictionary.load(extra))
+
+
+# -- helpers on tokens ------------------------------------------------------------------------
+
+
+def _needs_case(text: str) -> bool:
+    """Short or dotted upper-case aliases ("US", "U.N.") must match with their case."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (text.isupper() or "." in text) and len(letters) <= 5
+
+
+def _proper(span: Span) -> bool:
+    first = span[0]
+    if first.lower_ in {"the", "a"} and len(span) > 1:
+        first = span[1]
+    return first.text[:1].isupper() or not first.text[:1].isalpha()
+
+
+def _is_np_head(token: Token) -> bool:
+    if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    if token.dep_ in {"compound", "flat"}:
+        return False
+    return not (token.dep_ == "poss" and token.pos_ != "PRON" and token.head.pos_ == "PROPN"
+                and token.ent_type_ == "PERSON")
+
+
+def _np_head(token: Token) -> Token:
+    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _np_tokens(head: Token) -> list[int]:
+    """Token indices of the head's own noun phrase: modifiers, appositions and 'of' phrases."""
+    out = [head.i]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ not in NP_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue
+        if child.dep_ == "punct" and child.text not in {"'", "’", "-"}:
+            continue
+        out.append(child.i)
+        stack.extend(c for c in child.children if c.dep_ not in {"relcl", "acl", "conj", "cc"})
+    return sorted(out)
+
+
+def _span_text(doc: Doc, tokens: list[int]) -> str:
+    return doc[tokens[0]:tokens[-1] + 1].text
+
+
+def _strip_det(text: str) -> str:
+    return text.removeprefix("the ")
+
+
+def _unique(hits: Iterable[Hit]) -> list[Hit]:
+    seen: dict[tuple[int, int], Hit] = {}
+    for hit in hits:
+        seen.setdefault((hit.start, hit.end), hit)
+    return list(seen.values())
+
+
+def _closest(hits: list[Hit], i: int) -> Hit:
+    return min(hits, key=lambda h: (abs(h.start - i), KIND_RANK[h.term.kind]))
+
+
+def _person_name(head: Token, tokens: list[int]) -> str | None:
+    doc = head.doc
+    names = [doc[i] for i in tokens if doc[i].ent_type_ == "PERSON"]
+    if not names:
+        return None
+    start = names[0].i
+    end = names[-1].i
+    return doc[start:end + 1].text
+
+
+def _actor_from_entry(term: Term, text: str) -> Actor:
+    entry = term.entry
+    assert entry is not None  # entry hits always carry their entry
+    dates = f"{entry.start or '…'}–{entry.end or '…'}"
+    reason = f"entry {entry.origin} ({entry.kind}{', ' + entry.role if entry.role else ''}, {dates})"
+    sector = entry.sectors[0] if entry.sectors else None
+    return Actor(entry.code, sector, entry.canonical, text, entry.sectors, entry.role, reason)
+
+
+def _looks_personal(actor: Actor) -> bool:
+    return bool(actor.role) or "person" in actor.reason
+
+
+def _as_coref(actor: Actor, text: str) -> Actor:
+    return Actor(actor.code, actor.sector, actor.name, text, actor.sectors, actor.role,
+                 f"coreference: '{actor.text}'")
+
+
+def _same_group(doc: Doc, i: int, j: int) -> bool:
+    """Two resolved heads are one compound actor when joined by a conjunction."""
+    a, b = doc[i], doc[j]
+    return a.i == b.i or b in a.conjuncts
+
+
+def _dedupe_actors(actors: Iterable[Actor]) -> list[Actor]:
+    seen: dict[tuple[str | None, str], Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.code, actor.name), actor)
+    return list(seen.values())
+
+
+def country_name(dictionary: ActorDictionary, code: str) -> str:
+    country: Country | None = dictionary.country(code)
+    return country.name if country else code

@@ -1,0 +1,459 @@
+"""Find event predicates and their arguments in a dependency parse.
+
+A *frame* is one predicate: its trigger, the CAMEO code of the sense it matched, the argument
+heads for actor and recipient, and the modality and attribution read off the parse. Frames
+carry tokens, not actors; the pipeline resolves the heads to actors afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from accord.events.lexicon import Lexicon, Sense
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Predicates inside these prepositions are reasons or background, not new events:
+# "condemned X for attacking Y", "accused X of shelling".
+BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
+
+
+@dataclass
+class Frame:
+    trigger: Token
+    sense: Sense
+    cameo: str
+    actors: list[Token]
+    recipients: list[Token]
+    symmetric: bool
+    kind: str  # verb | noun | light | intent
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    speaker: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def trigger_text(self) -> str:
+        return self.trigger.text
+
+
+def frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+    """Every event frame of one sentence, in token order."""
+    consumed: set[int] = set()
+    for token in sent:
+        if token.i in consumed:
+            continue
+        frame = None
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
+                                             and token.lemma_ in lexicon.verbs):
+            frame = _verb_frame(token, lexicon, consumed)
+        if frame is None and token.pos_ in {"NOUN", "PROPN"}:
+            frame = _noun_frame(token, lexicon)
+        if frame is not None:
+            _apply_context(frame, lexicon)
+            yield frame
+
+
+# -- verbs ----------------------------------------------------------------------------------
+
+
+def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    if _is_background(verb):
+        return None
+    obj = _direct_object(verb)
+    if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
+        return None  # the event noun is the trigger ("held talks")
+    effect = lexicon.complement_verbs.get(lemma)
+    complement = _event_complement(verb, lexicon)
+    if effect and complement is not None:
+        return None  # coded at the complement, with this verb's effect
+    if lemma in {"express", "signal", "voice", "show", "reaffirm", "confirm"} and obj is not None \
+            and obj.lemma_.lower() in lexicon.intent_nouns:
+        inner = _intent_noun_complement(obj, lexicon)
+        if inner is not None:
+            return None
+        sense = Sense(f"{lemma} {obj.lemma_}", "030", None, (), None, "lexicon.yaml:intent_nouns")
+        frame = Frame(verb, sense, "030", _subjects(verb), _recipients(verb, sense, lexicon),
+                      symmetric=False, kind="intent")
+        frame.future = True
+        return frame
+    sense = _verb_sense(verb, lexicon, obj)
+    if sense is None:
+        return None
+    if sense.cameo == "036" and lemma == "invite":
+        # "X invited Y to visit Z": the visit is the invited event, not one that happened
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                consumed.update(t.i for t in child.subtree if t.pos_ in {"VERB", "NOUN"})
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) or verb.tag_ == "VBN" \
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    if passive:
+        actors = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
+        recipients = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+                      for t in _with_conjuncts(c)]
+        if not actors:
+            actors = []
+    else:
+        actors = _subjects(verb)
+        recipients = _recipients(verb, sense, lexicon)
+    symmetric = lemma in lexicon.symmetric
+    return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
+
+
+def _verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None:
+    senses = lexicon.verbs.get(verb.lemma_.lower())
+    if not senses:
+        return None
+    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}
+    with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
+    plain = [s for s in senses if not s.particle]
+    for sense in with_particle + plain:
+        if _condition_holds(sense.when, obj):
+            return sense
+    return None
+
+
+def _condition_holds(when: str | None, obj: Token | None) -> bool:
+    if when is None:
+        return True
+    if when == "noobj":
+        return obj is None
+    if obj is None:
+        return False
+    if when == "obj=actor":
+        return _actorlike(obj)
+    if when == "obj=thing":
+        return not _actorlike(obj)
+    lemmas = set(when.removeprefix("obj=").split("|"))
+    return obj.lemma_.lower() in lemmas or any(
+        c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"})
+
+
+def _actorlike(token: Token) -> bool:
+    """A rough, parse-only test that a noun phrase names a political actor."""
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
+        return True
+    return token.pos_ == "PROPN" or any(c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children)
+
+
+# -- nouns ----------------------------------------------------------------------------------
+
+
+def _noun_sense(noun: Token, lexicon: Lexicon) -> Sense | None:
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"}:
+            sense = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}")
+            if sense:
+                return sense
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
+
+
+def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
+    sense = _noun_sense(noun, lexicon)
+    if sense is None or _is_background(noun):
+        return None
+    head = noun.head
+    lemma = noun.lemma_.lower()
+    symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
+    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} \
+            and head.lemma_.lower() in lexicon.light_verbs:
+        actors = _subjects(head)
+        passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        recipients = _noun_recipients(noun, lexicon) or _prep_recipients(head, lexicon, ())
+        if passive and not actors:
+            actors = [t for c in head.children if c.dep_ == "agent" for t in _pobjs(c)]
+        frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
+        frame.notes.append(f"light verb '{head.text}'")
+        return frame
+    if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
+        return None
+    actors = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+    actors += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+               for t in _pobjs(c)]
+    between = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+               for t in _pobjs(c)]
+    recipients = _noun_recipients(noun, lexicon)
+    if between:
+        actors, recipients, symmetric = between[:1], between[1:], True
+    if not actors:
+        return None
+    return Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "noun")
+
+
+def _noun_recipients(noun: Token, lexicon: Lexicon) -> list[Token]:
+    out = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in lexicon.recipient_preps:
+            out += _pobjs(child)
+    return out
+
+
+# -- arguments ------------------------------------------------------------------------------
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in _with_conjuncts(c)]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in _with_conjuncts(c)]
+        if subjects:
+            if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return _with_conjuncts(verb.head)
+            return subjects
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
+        if agents:
+            return agents
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
+            return _with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def _direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            return child
+    return None
+
+
+def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
+    particle = sense.particle
+    if particle:
+        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
+        for prep in preps:
+            objs = _pobjs(prep)
+            if objs:
+                return objs
+        obj = _direct_object(verb)
+        return _with_conjuncts(obj) if obj is not None else []
+    obj = _direct_object(verb)
+    if obj is not None and _actorlike_or_np(obj):
+        return _with_conjuncts(obj)
+    return _prep_recipients(verb, lexicon, sense.preps)
+
+
+def _actorlike_or_np(token: Token) -> bool:
+    return token.pos_ in {"PROPN", "NOUN", "PRON"}
+
+
+def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
+    allowed = preps or lexicon.recipient_preps
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in allowed:
+            objs = _pobjs(child)
+            if objs:
+                return objs
+    obj = _direct_object(verb)
+    if obj is not None:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ in allowed:
+                return _pobjs(child)
+    return []
+
+
+# -- complements, modality and attribution --------------------------------------------------
+
+
+def _event_complement(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The xcomp/ccomp predicate of a complement verb when it is itself an event trigger."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp", "pcomp"} and child.pos_ in {"VERB", "AUX"}:
+            if _triggers(child, lexicon):
+                return child
+        if child.dep_ == "prep" and child.lower_ in {"to", "on"}:
+            for pcomp in child.children:
+                if pcomp.dep_ in {"pcomp", "pobj"} and _triggers(pcomp, lexicon):
+                    return pcomp
+    obj = _direct_object(verb)
+    if obj is not None and obj.lemma_.lower() in lexicon.intent_nouns:
+        return _intent_noun_complement(obj, lexicon)
+    return None
+
+
+def _intent_noun_complement(noun: Token, lexicon: Lexicon) -> Token | None:
+    for child in noun.children:
+        if child.dep_ in {"acl", "relcl"} and _triggers(child, lexicon):
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"to", "for"}:
+            for inner in child.children:
+                if inner.dep_ in {"pobj", "pcomp"} and _triggers(inner, lexicon):
+                    return inner
+    return None
+
+
+def _triggers(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.verbs:
+        return True
+    obj = _direct_object(token)
+    if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
+        return True
+    return token.pos_ == "NOUN" and _noun_sense(token, lexicon) is not None
+
+
+def _is_background(token: Token) -> bool:
+    """Predicates given as the reason for another ("condemned X for its attacks")."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in BACKGROUND_PREPS:
+            return True
+        if node.dep_ in {"relcl", "ccomp", "xcomp", "conj", "advcl", "ROOT", "nsubj", "dobj"}:
+            return False
+        node = head
+    return False
+
+
+def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
+    """Read modality and attribution off the trigger's clause and the verbs above it."""
+    clause = frame.trigger
+    if frame.kind == "light" or (frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ != "ROOT"):
+        clause = frame.trigger.head
+    _clause_modality(frame, clause, lexicon)
+    node = clause
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        lemma = head.lemma_.lower()
+        if node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl"}:
+            effect = lexicon.complement_verbs.get(lemma)
+            if lemma in {"express", "signal", "voice", "show", "reaffirm"} or (
+                    head.lemma_.lower() in lexicon.intent_nouns):
+                effect = "intent"
+            if effect:
+                _apply_effect(frame, effect, head)
+                _clause_modality(frame, head, lexicon)
+                if not frame.actors:
+                    frame.actors = _subjects(head)
+        if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
+            subjects = _subjects(head)
+            frame.speaker = subjects[0] if subjects else None
+            if not any(c.dep_ == "neg" for c in head.children):
+                _reported_future(frame, clause, lexicon)
+            break
+        if node.dep_ == "advcl" and _conditional(node, lexicon):
+            frame.hypothetical = True
+        node = head
+    for child in frame.trigger.sent:
+        if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
+            objs = [t for c in child.children if c.lower_ == "to" for t in _pobjs(c)]
+            if objs:
+                frame.speaker = objs[0]
+
+
+def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in {"never", "not"}):
+            frame.negated = True
+        elif child.dep_ in {"aux", "auxpass"}:
+            if lower in lexicon.future_aux or child.lemma_.lower() in lexicon.future_aux:
+                frame.future = True
+            elif lower in lexicon.hypothetical_aux or child.lemma_.lower() in lexicon.hypothetical_aux:
+                frame.hypothetical = True
+                frame.notes.append(f"modal '{child.text}'")
+        elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
+            frame.hypothetical = True
+    if _conditional(verb, lexicon):
+        frame.hypothetical = True
+    if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"}
+            for c in verb.children):
+        frame.hypothetical = True
+    if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.head.children
+                                     if verb.dep_ == "xcomp"):
+        frame.future = True
+
+
+def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in verb.children)
+
+
+def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
+    """'said it would send aid' is a reported intention, not a hypothetical."""
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if "would" in auxes and not _conditional(clause, lexicon) and not any(
+            c.dep_ == "advcl" and _conditional(c, lexicon) for c in clause.children):
+        frame.hypothetical = False
+        frame.future = True
+
+
+def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
+    root = frame.cameo[:2]
+    if effect == "intent":
+        frame.future = True
+        if int(root) >= 14 or root == "13":
+            frame.cameo = threaten_code(frame.cameo)
+        elif int(root) <= 8:
+            frame.cameo = intent_code(frame.cameo)
+        frame.notes.append(f"intent '{verb.text}'")
+    elif effect == "threaten":
+        frame.cameo = threaten_code(frame.cameo)
+        frame.notes.append(f"threat '{verb.text}'")
+    elif effect == "refuse":
+        frame.cameo = refuse_code(frame.cameo)
+        frame.notes.append(f"refusal '{verb.text}'")
+    elif effect == "future":
+        frame.future = True
+    elif effect == "negate":
+        frame.negated = True
+        frame.notes.append(f"negated by '{verb.text}'")
+
+
+INTENT_BY_BASE = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                  "072": "0332", "073": "0333", "074": "0334"}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "01": "030",
+                  "02": "030"}
+THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
+                  "20": "1385"}
+THREAT_BY_BASE = {"161": "1313", "162": "1311", "163": "1312", "172": "132", "191": "1381",
+                  "192": "1382", "190": "1384", "195": "1384", "194": "1384"}
+REFUSE_BY_ROOT = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "127", "05": "120",
+                  "02": "120", "10": "120"}
+REFUSE_BY_BASE = {"081": "1241", "084": "1243", "087": "1246", "045": "126", "061": "1211",
+                  "062": "1212"}
+
+
+def intent_code(cameo: str) -> str:
+    """The CAMEO intent (03x) code for an intended cooperative event."""
+    if cameo.startswith("03"):
+        return cameo
+    return INTENT_BY_BASE.get(cameo[:3]) or INTENT_BY_ROOT.get(cameo[:2], "030")
+
+
+def threaten_code(cameo: str) -> str:
+    """The CAMEO threat (13x) code for a threatened event."""
+    if cameo.startswith("13"):
+        return cameo
+    return THREAT_BY_BASE.get(cameo[:3]) or THREAT_BY_ROOT.get(cameo[:2], "130")
+
+
+def refuse_code(cameo: str) -> str:
+    """The CAMEO rejection (12x) code for a refused event."""
+    if cameo.startswith("12"):
+        return cameo
+    return REFUSE_BY_BASE.get(cameo[:3]) or REFUSE_BY_ROOT.get(cameo[:2], "120")

@@ -1,0 +1,130 @@
+"""The event lexicon: verb senses, event nouns and closed word classes, loaded from data files."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from accord.errors import DataError
+from accord.ontology import Ontology
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense of a trigger word: the CAMEO code it codes under an optional condition."""
+
+    trigger: str
+    cameo: str
+    when: str | None
+    preps: tuple[str, ...]
+    mode: str | None
+    origin: str
+
+    @property
+    def particle(self) -> str | None:
+        parts = self.trigger.split(" ", 1)
+        return parts[1] if len(parts) == 2 else None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Sense, ...]]  # by verb lemma
+    nouns: dict[str, Sense]  # by "lemma" or "modifier lemma"
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    complement_verbs: dict[str, str]  # verb lemma -> intent|threaten|refuse|future|negate|attempt
+    intent_nouns: frozenset[str]
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    conditional_marks: frozenset[str]
+    negation_words: frozenset[str]
+    recipient_preps: tuple[str, ...]
+    symmetric: frozenset[str]
+
+    @classmethod
+    def from_dir(cls, path: Path, *, ontology: Ontology | None = None) -> Lexicon:
+        ontology = ontology or Ontology.load()
+        verbs: dict[str, list[Sense]] = {}
+        for sense in _read_senses(path / "verbs.tsv", ontology):
+            verbs.setdefault(sense.trigger.split(" ", 1)[0], []).append(sense)
+        nouns = {s.trigger: s for s in _read_senses(path / "nouns.tsv", ontology)}
+        words = _read_yaml(path / "lexicon.yaml")
+        complements = {
+            verb: effect
+            for effect, verb_list in words["complement_verbs"].items()
+            for verb in verb_list
+        }
+        return cls(
+            verbs={k: tuple(v) for k, v in verbs.items()},
+            nouns=nouns,
+            light_verbs=frozenset(words["light_verbs"]),
+            speech_verbs=frozenset(words["speech_verbs"]),
+            complement_verbs=complements,
+            intent_nouns=frozenset(words["intent_nouns"]),
+            future_aux=frozenset(words["future_aux"]),
+            hypothetical_aux=frozenset(words["hypothetical_aux"]),
+            conditional_marks=frozenset(words["conditional_marks"]),
+            negation_words=frozenset(words["negation_words"]),
+            recipient_preps=tuple(words["recipient_preps"]),
+            symmetric=frozenset(words["symmetric"]),
+        )
+
+    @classmethod
+    @functools.cache
+    def load(cls) -> Lexicon:
+        """The bundled lexicon (cached)."""
+        return cls.from_dir(DATA)
+
+
+WHEN_FORMS = ("obj=actor", "obj=thing", "noobj")
+
+
+def _read_senses(path: Path, ontology: Ontology) -> list[Sense]:
+    senses = []
+    with path.open(encoding="utf-8") as handle:
+        rows = [(n, line) for n, line in enumerate(handle, 1)]
+    header_seen = False
+    for number, line in rows:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = next(csv.reader([line.rstrip("\n")], delimiter="\t"))
+        if not header_seen:
+            header_seen = True
+            continue
+        cells += [""] * (6 - len(cells))
+        trigger, cameo = cells[0].strip(), cells[1].strip()
+        if not trigger or not cameo:
+            raise DataError(str(path), number, "trigger and cameo are required")
+        if not ontology.is_cameo(cameo):
+            raise DataError(str(path), number, f"unknown CAMEO code {cameo!r}")
+        if path.name == "nouns.tsv":
+            when, preps, mode = None, (), cells[2].strip() or None
+        else:
+            when = cells[2].strip() or None
+            preps = tuple(p for p in cells[3].strip().split("|") if p)
+            mode = cells[4].strip() or None
+            if when and not (when in WHEN_FORMS or when.startswith("obj=")):
+                raise DataError(str(path), number, f"unknown condition {when!r}")
+        senses.append(Sense(trigger, cameo, when, preps, mode, f"{path.name}:{number}"))
+    return senses
+
+
+def _read_yaml(path: Path) -> dict[str, object]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        raise DataError(str(path), None if line is None else line + 1, str(err)) from err
+    required = ["light_verbs", "speech_verbs", "complement_verbs", "intent_nouns", "future_aux",
+                "hypothetical_aux", "conditional_marks", "negation_words", "recipient_preps",
+                "symmetric"]
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise DataError(str(path), None, f"missing keys: {', '.join(missing)}")
+    return data

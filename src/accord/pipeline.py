@@ -1,0 +1,250 @@
+"""The per-article pipeline: nlp -> actors -> events -> place & time -> Event values.
+
+``Coder`` holds everything loaded once per process (spaCy pipeline, actor matcher, lexicon,
+ontology, gazetteer); ``code_text`` and ``code_articles`` are the public entry points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from accord import nlp as nlp_module
+from accord.actors.dictionary import ActorDictionary
+from accord.actors.resolve import ActorResolver, DocActors
+from accord.domain import Actor, Article, Event, Evidence, Modality, content_id
+from accord.events.extract import Frame, frames
+from accord.events.lexicon import Lexicon
+from accord.events.quotes import Quote, find_quotes
+from accord.geo import locate_event
+from accord.ingest import article_from_text
+from accord.ontology import Ontology
+from accord.timex import resolve_event_date
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to keep. Defaults keep events that happened, between resolved actors."""
+
+    all_modalities: bool = False
+    keep_unresolved: bool = False
+    actor_files: tuple[Path, ...] = ()
+
+
+@dataclass
+class Tally:
+    """Counts of what was coded and what was dropped, and why."""
+
+    articles: int = 0
+    sentences: int = 0
+    events: int = 0
+    dropped: dict[str, int] = field(default_factory=dict)
+
+    def drop(self, reason: str) -> None:
+        self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    article: Article
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    doc: Doc
+    actors: DocActors
+
+
+class Coder:
+    """Turns articles into events; build once per process and reuse."""
+
+    def __init__(self, *, nlp: Language | None = None, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.nlp = nlp or nlp_module.load()
+        self.ontology = Ontology.load()
+        self.lexicon = Lexicon.load()
+        self.dictionary = ActorDictionary.load(self.options.actor_files)
+        self.resolver = ActorResolver(self.nlp, self.dictionary)
+        self.tally = Tally()
+
+    def code(self, article: Article) -> list[Event]:
+        return list(self.code_article(article, self.nlp(article.text)).events)
+
+    def code_many(self, articles: Iterable[Article], *, batch_size: int = 32
+                  ) -> Iterator[CodedArticle]:
+        """Code a stream of articles, parsing them in batches with ``nlp.pipe``."""
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def _code_batch(self, articles: list[Article]) -> Iterator[CodedArticle]:
+        docs = self.nlp.pipe([a.text for a in articles])
+        for article, doc in zip(articles, docs, strict=True):
+            yield self.code_article(article, doc)
+
+    def code_article(self, article: Article, doc: Doc) -> CodedArticle:
+        self.tally.articles += 1
+        actors = self.resolver.analyse(doc, date=article.date, dateline=article.dateline)
+        quotes = find_quotes(doc, actors, self.resolver, self.lexicon)
+        events: list[Event] = []
+        sentences = list(doc.sents)
+        self.tally.sentences += len(sentences)
+        countries = list(dict.fromkeys(actors.country_codes()))
+        actor_spans = [(h.start, h.end) for h in actors.hits
+                       if h.term.kind in {"capital", "seat", "country", "entry"}]
+        for index, sent in enumerate(sentences):
+            for frame in frames(sent, self.lexicon):
+                event = self._event(article, doc, index, frame, actors, quotes, countries,
+                                    actor_spans)
+                if event is not None:
+                    events.append(event)
+        merged = merge_repeats(events)
+        self.tally.events += len(merged)
+        return CodedArticle(article, tuple(merged), tuple(quotes), doc, actors)
+
+    def _event(self, article: Article, doc: Doc, index: int, frame: Frame, actors: DocActors,
+               quotes: Sequence[Quote], countries: list[str],
+               actor_spans: list[tuple[int, int]]) -> Event | None:
+        coding = self.ontology.coding(frame.cameo, mode=frame.sense.mode)
+        if coding.event is None:
+            self.tally.drop("statement without a PLOVER category")
+            return None
+        actor = _resolve_all(frame.actors, actors, self.resolver)
+        recipient = [r for r in _resolve_all(frame.recipients, actors, self.resolver)
+                     if (r.code, r.name) not in {(a.code, a.name) for a in actor}]
+        if not actor or any(a.code is None for a in actor):
+            if not self.options.keep_unresolved:
+                self.tally.drop("unresolved actor")
+                return None
+        reciprocal = False
+        if frame.symmetric:
+            if not recipient and len(actor) > 1:
+                actor, recipient = actor[:1], actor[1:]
+            reciprocal = bool(recipient)
+        when = resolve_event_date(doc[frame.trigger.sent.start:frame.trigger.sent.end],
+                                  published=article.date, trigger=frame.trigger)
+        modality = Modality(frame.negated, frame.future, frame.hypothetical, when.historical)
+        if not modality.happened and not self.options.all_modalities:
+            self.tally.drop("did not happen (negated, hypothetical or historical)")
+            return None
+        place = locate_event(doc, frame.trigger, article_countries=countries,
+                             dateline=article.dateline, actor_spans=actor_spans)
+        sent = frame.trigger.sent
+        speaker, quote = _attribution(frame, actors, quotes, self.resolver)
+        evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)
+        confidence = _confidence(frame, actor, recipient)
+        key = "|".join([article.id, str(index), str(frame.trigger.i), coding.cameo,
+                        ",".join(a.code or "" for a in actor),
+                        ",".join(r.code or "" for r in recipient)])
+        return Event(
+            event_id=content_id(key),
+            article_id=article.id,
+            date=when.date,
+            date_precision=when.precision,
+            event=coding.event,
+            mode=coding.mode,
+            context=coding.context,
+            cameo=coding.cameo,
+            quad_class=coding.quad_class,
+            goldstein=coding.goldstein,
+            plover_scale=coding.plover_scale,
+            actor=tuple(actor),
+            recipient=tuple(recipient),
+            reciprocal=reciprocal,
+            modality=modality,
+            location=place,
+            speaker=speaker,
+            quote=quote,
+            evidence=(evidence,),
+            confidence=confidence,
+            extra={"cameo_name": coding.cameo_name, "date_text": when.text,
+                   "date_reason": when.reason, "lexicon": frame.sense.origin,
+                   "notes": frame.notes},
+        )
+
+
+def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResolver
+                 ) -> list[Actor]:
+    out: list[Actor] = []
+    for head in heads:
+        for actor in resolver.actor_of(head, actors):
+            if (actor.code, actor.name) not in {(a.code, a.name) for a in out}:
+                out.append(actor)
+    return out
+
+
+def _attribution(frame: Frame, actors: DocActors, quotes: Sequence[Quote],
+                 resolver: ActorResolver) -> tuple[Actor | None, str | None]:
+    for quote in quotes:
+        if quote.start_char <= frame.trigger.idx < quote.end_char:
+            return quote.speaker, quote.text
+    if frame.speaker is not None:
+        found = resolver.actor_of(frame.speaker, actors)
+        if found:
+            return found[0], None
+    return None, None
+
+
+def _confidence(frame: Frame, actor: Sequence[Actor], recipient: Sequence[Actor]) -> float:
+    score = 0.9 if frame.kind == "verb" else 0.8
+    if any("coreference" in a.reason or "context" in a.reason for a in actor):
+        score -= 0.1
+    if any(a.code is None for a in actor):
+        score -= 0.3
+    if not recipient:
+        score -= 0.1
+    if frame.speaker is not None:
+        score -= 0.05
+    return round(max(0.05, min(score, 0.99)), 2)
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """The same event said twice in one article is one event with both sentences as evidence."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        pairs = frozenset(
+            (a.code, r.code) for a in event.actor for r in (event.recipient or (None,)))  # type: ignore[arg-type]
+        key = (event.event, pairs, event.reciprocal, event.modality)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = event
+            continue
+        if any(e.sentence_index == event.evidence[0].sentence_index for e in first.evidence):
+            continue
+        merged[key] = _with_evidence(first, event.evidence[0])
+    return list(merged.values())
+
+
+def _with_evidence(event: Event, evidence: Evidence) -> Event:
+    from dataclasses import replace
+
+    return replace(event, evidence=(*event.evidence, evidence))
+
+
+@functools.cache
+def default_coder() -> Coder:
+    return Coder()
+
+
+def code_text(text: str, *, date: dt.date | str | None = None, title: str | None = None,
+              id: str | None = None) -> list[Event]:
+    """Code one article's text. ``accord.code_text("Turkish police detained 20 protesters.")``"""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    article = article_from_text(text, title=title, date=date, id=id)
+    return default_coder().code(article)
+
+
+def code_articles(articles: Iterable[Article]) -> Iterator[Event]:
+    """Stream events from many articles (parsed in batches)."""
+    for coded in default_coder().code_many(articles):
+        yield from coded.events
