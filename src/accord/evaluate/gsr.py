@@ -30,6 +30,8 @@ from accord.evaluate.gold import (
 from accord.evaluate.metrics import Rate, Score
 
 Level = Literal["country", "sector"]
+LEVELS: tuple[Level, ...] = ("country", "sector")
+Side = GoldActor | Actor | None  # gold: None is unannotated; system: None is nobody
 NONE = "(none)"  # the empty row/column of the confusion table
 
 _STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "s", "for", "to", "on", "at"})
@@ -132,15 +134,16 @@ def event_label(event: Event) -> str:
         sides = " <-> ".join(_actor_label(a) for a in everyone)
     else:
         sides = f"{_actors_label(event.actor)} -> {_actors_label(event.recipient)}"
-    return f"{event.event}/{event.cameo} {sides}"
+    name = f"{event.event}/{event.cameo}" if event.cameo else event.event
+    return f"{name} {sides}"
 
 
 @dataclass(frozen=True)
 class _Pair:
     event: int  # index of the event within its sentence (gold or system)
     category: str
-    actor: GoldActor | Actor | None  # gold: None is unannotated; system: None is nobody
-    recipient: GoldActor | Actor | None
+    actor: Side
+    recipient: Side
 
     @property
     def open_sides(self) -> int:
@@ -154,9 +157,6 @@ class _Pair:
 class _Matching:
     pairs: dict[int, int]  # gold pair index -> system pair index
     false: tuple[int, ...]  # system pair indexes that are false positives
-
-
-LEVELS: tuple[Level, ...] = ("country", "sector")
 
 
 @dataclass
@@ -387,9 +387,6 @@ def _pairs(events: Sequence[GoldEvent | Event], level: Level) -> list[_Pair]:
     return pairs
 
 
-Side = GoldActor | Actor | None
-
-
 def _expand(
     actors: Sequence[GoldActor | Actor],
     recipients: Sequence[GoldActor | Actor],
@@ -406,7 +403,7 @@ def _expand(
     return [(a, r) for a in sources for r in targets]
 
 
-def _side_key(side: GoldActor | Actor | None, level: Level) -> tuple[object, ...] | None:
+def _side_key(side: Side, level: Level) -> tuple[object, ...] | None:
     if side is None:
         return None
     if isinstance(side, GoldActor):
@@ -444,9 +441,7 @@ def _fits(gold: _Pair, system: _Pair, level: Level) -> bool:
     )
 
 
-def _side_fits(
-    gold: GoldActor | Actor | None, system: GoldActor | Actor | None, level: Level
-) -> bool:
+def _side_fits(gold: Side, system: Side, level: Level) -> bool:
     if gold is None:
         return True
     if not isinstance(gold, GoldActor) or not isinstance(system, Actor):
@@ -485,7 +480,7 @@ def _place_label(name: str | None, country: str | None) -> str:
     return f"{name or '(no place)'} ({country or '?'})"
 
 
-def _side_label(side: GoldActor | Actor | None) -> str:
+def _side_label(side: Side) -> str:
     if side is None:
         return "?"
     if isinstance(side, GoldActor):

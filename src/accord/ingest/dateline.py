@@ -174,7 +174,7 @@ def split_headline(
         return title, stripped
     if headline is False or not first:
         return None, stripped
-    if headline or (newline and rest.strip() and _looks_like_headline(first)):
+    if headline or (newline and rest.strip() and _looks_like_headline(first, stripped)):
         return first, rest
     return None, stripped
 
@@ -186,9 +186,9 @@ def _same_line(line: str, title: str) -> bool:
     return key(line) == key(title)
 
 
-def _looks_like_headline(line: str) -> bool:
+def _looks_like_headline(line: str, text: str) -> bool:
     if len(line) > 200 or len(line.split()) > 25:
         return False
     if line[-1] in ".,;:" or line.endswith("…"):
         return False
-    return parse_dateline(line + "\n") is None
+    return parse_dateline(text) is None

@@ -24,9 +24,8 @@ _WORDS = re.compile(r"\w+")
 class DuplicateDetector:
     """Remembers the articles it has seen; ``check`` names an earlier duplicate.
 
-    >>> detector = DuplicateDetector()
-    >>> detector.check(article)          # first time: None, and remembered
-    >>> detector.check(wire_copy)        # same story under another headline: article.id
+    ``detector.check(article)`` is None the first time (and the article is remembered);
+    ``detector.check(wire_copy)`` of the same story under another headline is ``article.id``.
     """
 
     def __init__(self, *, threshold: float = 0.9, shingle_size: int = 5) -> None:

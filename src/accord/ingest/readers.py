@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 import feedparser
 import trafilatura
+from trafilatura.settings import Document
 
 from accord.domain import Article, content_id
 from accord.ingest.dateline import parse_dateline, split_headline
@@ -66,7 +67,7 @@ def read_articles(
     ``date`` is the publication date used where the input has none. Folders are read in
     sorted order, hidden files skipped. Bad input yields a ``BadRecord``; nothing raises.
 
-    >>> for item in read_articles(["news/", "feed.xml"], date=dt.date(2025, 9, 24)): ...
+    Example: ``read_articles(["news/", "feed.xml", "-"], date=dt.date(2025, 9, 24))``.
     """
     for source in sources:
         if str(source) == "-":
@@ -75,7 +76,10 @@ def read_articles(
         path = Path(source)
         if path.is_dir():
             for file in _walk(path, recursive=recursive):
-                yield from _read_path(file, date)
+                if isinstance(file, BadRecord):
+                    yield file
+                else:
+                    yield from _read_path(file, date)
         elif not path.exists():
             yield BadRecord(str(path), "no such file or directory")
         else:
@@ -131,17 +135,28 @@ def article_from_text(
     )
 
 
-def _walk(folder: Path, *, recursive: bool) -> Iterator[Path]:
+def _walk(folder: Path, *, recursive: bool) -> Iterator[Path | BadRecord]:
+    """Regular, non-hidden files in sorted order; a FIFO or socket would block or fail."""
     if not recursive:
-        entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        try:
+            entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+        except OSError as err:
+            yield _os_error(folder, err)
+            return
         yield from (p for p in entries if p.is_file())
         return
     files: list[Path] = []
-    for root, dirs, names in os.walk(folder):
+    errors: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=errors.append):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         files.extend(Path(root, n) for n in names if not n.startswith("."))
-    # Only regular files: a FIFO or socket inside a folder would block or fail.
+    for problem in errors:
+        yield _os_error(Path(problem.filename or folder), problem)
     yield from (p for p in sorted(files) if p.is_file())
+
+
+def _os_error(path: Path, err: OSError) -> BadRecord:
+    return BadRecord(str(path), (err.strerror or str(err)).lower())
 
 
 def _read_path(path: Path, default_date: dt.date | None) -> Iterator[Article | BadRecord]:
@@ -162,7 +177,7 @@ def _read_path(path: Path, default_date: dt.date | None) -> Iterator[Article | B
                     return
         data = path.read_bytes()
     except OSError as err:
-        yield BadRecord(origin, (err.strerror or str(err)).lower())
+        yield _os_error(path, err)
         return
     yield from _read_bytes(data, origin, default_date, kind=kind)
 
@@ -201,6 +216,9 @@ def _read_bytes(
     if isinstance(text, _Failure):
         yield BadRecord(origin, text.reason)
         return
+    if not text.strip():  # e.g. a UTF-16 byte order mark and nothing else
+        yield BadRecord(origin, "empty file" if origin != STDIN else "empty input")
+        return
     if kind == "html":
         yield _read_html(text, origin, default_date)
     elif kind == "json":
@@ -214,7 +232,7 @@ def _read_bytes(
 
 
 def _needs_whole_read(head: bytes) -> bool:
-    """A NUL byte (binary file) or UTF-16 text cannot be split into lines on b"\\n"."""
+    """NUL bytes (a binary file, or UTF-16 text) rule out splitting lines on b"\\n"."""
     return b"\x00" in head
 
 
@@ -274,9 +292,7 @@ def _read_text(
         heading = re.fullmatch(r"#{1,6}\s+(.+?)\s*#*\s*", first)
         if heading is not None:
             title, text = heading[1], rest
-    if not text.strip():
-        return BadRecord(origin, "no text after the headline")
-    return article_from_text(text, title=title, origin=origin, default_date=default_date)
+    return _nonempty(article_from_text(text, title=title, origin=origin, default_date=default_date))
 
 
 def _read_html(text: str, origin: str, default_date: dt.date | None) -> Article | BadRecord:
@@ -289,9 +305,9 @@ def _read_html(text: str, origin: str, default_date: dt.date | None) -> Article 
         )
     except Exception as err:  # a crash on one page must not stop the batch
         return BadRecord(origin, f"HTML page could not be parsed: {err}")
-    if not isinstance(doc, trafilatura.settings.Document) or not (doc.text or "").strip():
+    if not isinstance(doc, Document) or not (doc.text or "").strip():
         return BadRecord(origin, "HTML page has no main text")
-    return article_from_text(
+    article = article_from_text(
         doc.text or "",
         title=doc.title or None,
         date=_parse_date(doc.date) if doc.date else None,
@@ -300,6 +316,7 @@ def _read_html(text: str, origin: str, default_date: dt.date | None) -> Article 
         origin=origin,
         default_date=default_date,
     )
+    return _nonempty(article)
 
 
 def _read_jsonl_stream(
@@ -337,9 +354,13 @@ def _read_jsonl_lines(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            yield BadRecord(where, f"malformed JSON: {err.msg} (column {err.colno})")
+            yield BadRecord(where, f"malformed JSON: {_json_message(err)} (column {err.colno})")
             continue
         yield _article_from_record(record, where, default_date)
+
+
+def _json_message(err: json.JSONDecodeError) -> str:
+    return err.msg.removesuffix(" at")  # "Invalid control character at" expects a position
 
 
 def _read_json(
@@ -349,12 +370,13 @@ def _read_json(
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
-        if text.lstrip().startswith("["):
-            yield BadRecord(
-                origin, f"malformed JSON: {err.msg} (line {err.lineno}, column {err.colno})"
-            )
+        lines = text.split("\n")
+        # JSON Lines in a .json file: every record line opens an object.
+        if all(line.lstrip().startswith("{") for line in lines if line.strip()):
+            yield from _read_jsonl_lines(enumerate(lines, 1), origin, default_date)
         else:
-            yield from _read_jsonl_lines(enumerate(text.split("\n"), 1), origin, default_date)
+            where = f"line {err.lineno}, column {err.colno}"
+            yield BadRecord(origin, f"malformed JSON: {_json_message(err)} ({where})")
         return
     if isinstance(document, list):
         if not document:
@@ -410,11 +432,12 @@ def _read_feed(
         yield BadRecord(origin, f"feed could not be parsed: {err}")
         return
     if not feed.entries:
-        if feed.get("bozo") and not feed.get("version"):
-            problem = feed.get("bozo_exception")
-            yield BadRecord(origin, f"not an RSS or Atom feed ({problem})")
-        else:
+        if feed.get("version"):
             yield BadRecord(origin, "feed has no entries")
+        elif feed.get("bozo"):
+            yield BadRecord(origin, f"not an RSS or Atom feed ({feed.get('bozo_exception')})")
+        else:
+            yield BadRecord(origin, "not an RSS or Atom feed")
         return
     outlet = _clean(feed.feed.get("title")) or None
     for number, entry in enumerate(feed.entries, 1):
@@ -426,7 +449,7 @@ def _read_feed(
             yield BadRecord(where, "feed entry has no text")
             continue
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        yield article_from_text(
+        article = article_from_text(
             text,
             title=_clean(entry.get("title")) or None,
             date=dt.date(*when[:3]) if when else None,
@@ -435,6 +458,14 @@ def _read_feed(
             origin=where,
             default_date=default_date,
         )
+        yield _nonempty(article)
+
+
+def _nonempty(article: Article) -> Article | BadRecord:
+    """Readers' last step: a record that is all headline and dateline is no article."""
+    if not article.text:
+        return BadRecord(article.origin or "", "no text besides the headline and dateline")
+    return article
 
 
 def _clean(value: object) -> str:
@@ -466,7 +497,7 @@ def _article_from_record(
         date = _parse_date(fields["date"])
         if date is None:
             return BadRecord(origin, f"invalid date '{fields['date']}' (expected YYYY-MM-DD)")
-    return article_from_text(
+    article = article_from_text(
         fields["text"] or "",
         id=fields["id"] or None,
         title=fields["title"] or None,
@@ -476,6 +507,7 @@ def _article_from_record(
         origin=origin,
         default_date=default_date,
     )
+    return _nonempty(article)
 
 
 def _parse_date(value: str) -> dt.date | None:

@@ -104,6 +104,8 @@ def _open_error(path: str, read_only: bool, err: duckdb.Error) -> StoreError:
         )
     if read_only and "does not exist" in message:
         return StoreError(f"{path} does not exist: there is no store to open read-only")
+    if "No such file or directory" in message:
+        return StoreError(f"cannot create store {path}: its directory does not exist")
     if "different configuration" in message:
         mode = "read-write" if read_only else "read-only"
         return StoreError(f"{path} is already open {mode} in this process: close that Store first")
@@ -249,7 +251,7 @@ class Store:
                 for event in events:
                     try:
                         rows.append(mention_row(event.to_dict()))
-                    except ValueError as err:
+                    except (ValueError, TypeError) as err:  # TypeError: extra not JSON
                         raise StoreError(
                             f"event {event.event_id} of article {article.id} "
                             f"cannot be stored: {err}"
@@ -257,7 +259,7 @@ class Store:
             events_added = self._insert_mentions(con, rows)
         return AddResult(len(new), len(known) + repeats, events_added)
 
-    def addevent_dicts(self, events: Iterable[Mapping[str, Any]]) -> int:
+    def add_event_dicts(self, events: Iterable[Mapping[str, Any]]) -> int:
         """Store event dicts (``Event.to_dict()`` shape) without their articles, in one
         transaction; events whose ``event_id`` is stored already are skipped. Returns the
         number added. Raises ``ValueError`` on a malformed dict."""
@@ -417,7 +419,8 @@ class Store:
         """Record an input that could not be coded, for ``accord failures`` and retries."""
         with self._transaction("record a failure") as con:
             con.execute(
-                'INSERT INTO failures (origin, reason, record, run_id, "at") VALUES (?, ?, ?, ?, ?)',
+                'INSERT INTO failures (origin, reason, record, run_id, "at") '
+                "VALUES (?, ?, ?, ?, ?)",
                 [origin, reason, record, run_id, _utcnow()],
             )
 

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -20,6 +20,7 @@ from typing import IO, Any
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from accord.errors import InputError
 from accord.store.database import EventFilter, Store
 from accord.store.schema import mention_row
 
@@ -185,7 +186,7 @@ def _text_sink(target: str | Path | IO[Any]) -> Iterator[IO[str]]:
         with _atomic_path(Path(target), "w") as out:
             yield out
     elif isinstance(target, io.TextIOBase):
-        yield target  # type: ignore[misc]
+        yield target
     else:
         text = io.TextIOWrapper(target, encoding="utf-8", newline="\n", write_through=True)
         try:
@@ -214,7 +215,7 @@ def _binary_sink(target: str | Path | IO[Any]) -> Iterator[IO[bytes]]:
 
 def import_events(
     store: Store,
-    path_or_stream: str | Path | IO[str],
+    path_or_stream: str | Path | IO[str] | IO[bytes],
     *,
     run_id: str | None = None,
     batch_size: int = 10_000,
@@ -225,9 +226,14 @@ def import_events(
     events are imported: their articles are not part of the export.
     """
     with contextlib.ExitStack() as stack:
+        lines: Iterable[str | bytes]
         if isinstance(path_or_stream, str | Path):
             name = str(path_or_stream)
-            lines: IO[str] = stack.enter_context(open(path_or_stream, encoding="utf-8"))
+            try:
+                # bytes, decoded line by line, so a bad encoding fails one line, not the file
+                lines = stack.enter_context(open(path_or_stream, "rb"))
+            except OSError as err:
+                raise InputError(name, f"cannot read: {err.strerror}") from err
         else:
             name = str(getattr(path_or_stream, "name", "<stream>"))
             lines = path_or_stream
@@ -239,8 +245,11 @@ def import_events(
             n_lines += 1
             try:
                 batch.append(_parse_line(line))
-            except ValueError as err:
-                store.add_failure(f"{name}:{lineno}", str(err), run_id=run_id, record=line.rstrip())
+            except ValueError as err:  # UnicodeDecodeError included
+                record = line.decode("utf-8", "replace") if isinstance(line, bytes) else line
+                store.add_failure(
+                    f"{name}:{lineno}", str(err), run_id=run_id, record=record.rstrip()
+                )
                 failed += 1
                 continue
             if len(batch) >= batch_size:
@@ -253,7 +262,9 @@ def import_events(
     )
 
 
-def _parse_line(line: str) -> dict[str, Any]:
+def _parse_line(line: str | bytes) -> dict[str, Any]:
+    if isinstance(line, bytes):
+        line = line.decode("utf-8")
     try:
         event = json.loads(line)
     except json.JSONDecodeError as err:

@@ -285,6 +285,14 @@ def _actors(event: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     return actors
 
 
+def _optional(
+    mapping: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str
+) -> Any:
+    if mapping.get(key) is None:
+        return None
+    return _need(mapping, key, kind, where)
+
+
 def mention_row(event: Mapping[str, Any]) -> dict[str, Any]:
     """Flatten one event dict (``Event.to_dict()`` shape) into a ``mentions`` row.
 
@@ -329,12 +337,12 @@ def mention_row(event: Mapping[str, Any]) -> dict[str, Any]:
         "reciprocal": _need(event, "reciprocal", bool, ""),
         **{key: _need(modality, key, bool, "modality.") for key in _MODALITY_KEYS},
         "location": _dumps(location),
-        "loc_name": location.get("name"),
-        "loc_country": location.get("country"),
-        "loc_admin1": location.get("admin1"),
-        "lat": location.get("lat"),
-        "lon": location.get("lon"),
-        "geo_precision": location.get("geo_precision"),
+        "loc_name": _optional(location, "name", str, "location."),
+        "loc_country": _optional(location, "country", str, "location."),
+        "loc_admin1": _optional(location, "admin1", str, "location."),
+        "lat": _optional(location, "lat", number, "location."),
+        "lon": _optional(location, "lon", number, "location."),
+        "geo_precision": _optional(location, "geo_precision", str, "location."),
         "speaker": _dumps(speaker) if speaker is not None else None,
         "quote": _need(source, "quote", (str, type(None)), "source."),
         "sentence_index": _need(evidence, "sentence_index", int, "evidence."),

@@ -1,0 +1,136 @@
+"""Throughput and memory of the whole pipeline against spaCy's own parse, on the same text.
+
+Run with ``make bench``. The corpus (default 600 articles) is generated deterministically from
+the bundled sample articles: every article is a seeded recombination of sample sentences under
+a fresh dateline, so the text is realistic news prose and identical from run to run. Each
+measurement runs in a child process of its own so that peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "accord" / "samples"
+DATELINES = ["ANKARA (Reuters) - ", "NAIROBI (AP) - ", "DHAKA, March 3 - ", "KYIV - ",
+             "BEIRUT (AFP) - ", "CARACAS - ", "MANILA (Reuters) - ", "KHARTOUM - "]
+
+
+def corpus(n: int, *, seed: int = 7) -> list[dict[str, str]]:
+    """``n`` articles of 4-8 sentences recombined from the bundled samples."""
+    sentences: list[str] = []
+    for path in sorted(SAMPLES.glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n", 1)[-1]
+        for line in body.splitlines():
+            for part in line.replace("? ", "?\n").replace(". ", ".\n").splitlines():
+                part = part.strip()
+                if len(part.split()) >= 6:
+                    sentences.append(part)
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        chosen = rng.sample(sentences, k=min(len(sentences), rng.randint(4, 8)))
+        text = DATELINES[i % len(DATELINES)] + " ".join(chosen)
+        out.append({"id": f"bench-{i:05d}", "date": "2025-09-24", "text": text})
+    return out
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_spacy(path: str) -> dict[str, float]:
+    from accord import nlp as nlp_module
+    from accord.domain import Article
+    from accord.ingest import read_articles
+
+    nlp = nlp_module.load()
+    texts = [a.text for a in read_articles([path]) if isinstance(a, Article)]
+    start = time.perf_counter()
+    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts))
+    seconds = time.perf_counter() - start
+    return {"articles": len(texts), "sentences": sentences, "seconds": seconds,
+            "peak_mb": _peak_mb()}
+
+
+def measure_pipeline(path: str) -> dict[str, object]:
+    from accord.domain import Article
+    from accord.ingest import read_articles
+    from accord.pipeline import Coder
+
+    coder = Coder()
+    articles = [a for a in read_articles([path]) if isinstance(a, Article)]
+    start = time.perf_counter()
+    events = sum(len(c.events) for c in coder.code_many(articles))
+    seconds = time.perf_counter() - start
+    return {"articles": len(articles), "sentences": coder.tally.sentences, "events": events,
+            "seconds": seconds, "peak_mb": _peak_mb(), "stages": coder.tally.seconds}
+
+
+def measure_ingest(path: str) -> dict[str, float]:
+    from accord.batch import ingest_paths
+    from accord.pipeline import Coder
+
+    coder = Coder()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "bench.duckdb")
+        start = time.perf_counter()
+        result = ingest_paths([path], db=db, coder=coder)
+        seconds = time.perf_counter() - start
+    return {"articles": result.added, "events": result.events, "seconds": seconds,
+            "peak_mb": _peak_mb()}
+
+
+def _child(kind: str, path: str) -> dict[str, object]:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=600)
+    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, path = args.child
+        result = {"spacy": measure_spacy, "pipeline": measure_pipeline,
+                  "ingest": measure_ingest}[kind](path)
+        print(json.dumps(result))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "corpus.jsonl")
+        with open(path, "w", encoding="utf-8") as handle:
+            for record in corpus(args.articles):
+                handle.write(json.dumps(record) + "\n")
+        spacy_run = _child("spacy", path)
+        full = _child("pipeline", path)
+        stored = _child("ingest", path)
+    print(f"corpus: {spacy_run['articles']} articles, {spacy_run['sentences']} sentences "
+          f"(generated from the bundled samples)")
+    rows = [("spaCy nlp.pipe alone", spacy_run), ("accord pipeline (code)", full),
+            ("accord ingest (code + DuckDB)", stored)]
+    print(f"{'run':<32}{'articles/s':>12}{'sentences/s':>13}{'seconds':>9}{'peak MB':>9}")
+    for name, run in rows:
+        seconds = float(run["seconds"])  # type: ignore[arg-type]
+        sentences = float(spacy_run["sentences"])  # type: ignore[arg-type]
+        print(f"{name:<32}{float(run['articles']) / seconds:>12.1f}"  # type: ignore[arg-type]
+              f"{sentences / seconds:>13.1f}{seconds:>9.2f}{float(run['peak_mb']):>9.0f}")  # type: ignore[arg-type]
+    ratio = float(full["seconds"]) / float(spacy_run["seconds"])  # type: ignore[arg-type]
+    print(f"pipeline time / spaCy time: {ratio:.2f}x   events coded: {full['events']}")
+    stages = full["stages"]
+    total = float(full["seconds"])  # type: ignore[arg-type]
+    print("share of pipeline time by stage:")
+    for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):  # type: ignore[union-attr]
+        print(f"  {stage:<10}{seconds:>8.2f} s  {100 * seconds / total:>5.1f} %")
+
+
+if __name__ == "__main__":
+    main()

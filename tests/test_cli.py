@@ -1,0 +1,104 @@
+"""The command line, invoked for real in a subprocess; results checked through the library."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import SAMPLE
+
+pytestmark = pytest.mark.slow
+ACCORD = [sys.executable, "-m", "accord"]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ACCORD, *args], input=stdin, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_code_prints_one_json_object_per_event_with_the_contract_fields():
+    out = run("code", "--date", "2025-09-24", str(SAMPLE))
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events
+    fields = {"event_id", "article_id", "date", "date_precision", "event", "mode", "context",
+              "cameo", "quad_class", "goldstein", "plover_scale", "actor", "recipient",
+              "reciprocal", "modality", "location", "source", "evidence", "confidence"}
+    for event in events:
+        assert fields <= event.keys()
+        assert isinstance(event["cameo"], str)
+        assert {"speaker", "quote"} == set(event["source"])
+
+
+def test_code_reads_jsonl_from_stdin_and_keeps_the_record_id():
+    record = {"id": "story-1", "date": "2025-03-04", "outlet": "Test Wire",
+              "text": "Turkish police arrested 20 protesters in Istanbul on Monday."}
+    out = run("code", "-", stdin=json.dumps(record) + "\n")
+    assert out.returncode == 0, out.stderr
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events and all(e["article_id"] == "story-1" for e in events)
+    assert events[0]["event"] == "COERCE"
+    assert events[0]["date"] == "2025-03-03"
+
+
+def test_bad_records_are_reported_one_line_each_and_good_ones_still_coded(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text("Russian troops shelled the Ukrainian city of Kharkiv on Sunday.\n")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin.txt").write_bytes(b"caf\xe9 au lait")
+    (tmp_path / "page.docx").write_text("not supported")
+    (tmp_path / "bad.jsonl").write_text('{"text": "Iran condemned Israel."}\n{broken\n')
+    (tmp_path / "blank.html").write_text("<html><body></body></html>")
+    out = run("code", "--date", "2025-01-06", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    problems = [line for line in out.stderr.splitlines() if line.startswith("accord: skipped")]
+    named = " ".join(problems)
+    for name in ("empty.txt", "binary.txt", "latin.txt", "page.docx", "bad.jsonl:2",
+                 "blank.html"):
+        assert name in named
+    assert len(problems) == 6
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {e["event"] for e in events} >= {"ASSAULT", "ACCUSE"}
+
+
+def test_nothing_readable_exits_non_zero_and_strict_stops_at_the_first_bad_record(
+        tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("")
+    assert run("code", str(tmp_path)).returncode != 0
+    (tmp_path / "good.txt").write_text("Kenyan police detained ten students in Nairobi.\n")
+    assert run("code", str(tmp_path)).returncode == 0
+    assert run("code", "--strict", str(tmp_path)).returncode != 0
+
+
+def test_ingest_twice_adds_nothing_and_events_can_be_filtered(tmp_path: Path):
+    from accord.store import Store
+
+    db = str(tmp_path / "a.duckdb")
+    first = run("ingest", "--db", db, "--date", "2025-09-24", str(SAMPLE))
+    assert first.returncode == 0, first.stderr
+    with Store(db, read_only=True) as store:
+        before = store.stats()
+    second = run("ingest", "--db", db, "--date", "2025-09-24", str(SAMPLE))
+    assert second.returncode == 0, second.stderr
+    assert "1 already stored" in second.stdout
+    with Store(db, read_only=True) as store:
+        after = store.stats()
+        accusations = store.events(actor="IRN", category="ACCUSE")
+    assert (before["articles"], before["events"]) == (after["articles"], after["events"]) == (
+        1, before["events"])
+    assert accusations and all(e["event"] == "ACCUSE" for e in accusations)
+    listed = run("events", "--db", db, "--actor", "IRN", "--category", "accuse",
+                 "--format", "jsonl")
+    assert [json.loads(x)["event_id"] for x in listed.stdout.splitlines()] == [
+        e["event_id"] for e in accusations]
+
+
+def test_missing_store_is_one_clear_error_line(tmp_path: Path):
+    out = run("events", "--db", str(tmp_path / "nope.duckdb"))
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0
+    assert "accord ingest" in out.stderr
