@@ -83,10 +83,13 @@ _NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+_WD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?"
+)
 _MO = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?"
 )
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _EDGE = r"(?:early|late|mid|earlier|later)[\s-]+"
@@ -114,6 +117,27 @@ _CUE = re.compile(
     r")",
     re.IGNORECASE,
 )
+
+_CAPITALIZED = {*_WEEKDAYS, *_MONTHS}
+
+
+def _cue_ok(text: str) -> bool:
+    """Month and weekday words must be capitalized in running text ("may", "sat", "march")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return all(w[0].isupper() for w in words if w.lower() in _CAPITALIZED)
+
+
+def _cue_text(text: str) -> str:
+    """The cue without a sentence-final full stop ("on Tuesday." -> "on Tuesday")."""
+    if not text.endswith("."):
+        return text
+    last = re.findall(r"[A-Za-z]+", text)[-1].lower()
+    abbreviation = last in _CAPITALIZED and last not in _FULL_NAMES
+    return text if abbreviation else text[:-1]
+
+
+_FULL_NAMES = {name for name in _CAPITALIZED if len(name) > 4} | {"may", "june", "july"}
+
 
 _LEAD = re.compile(r"^(?:on|in|at|during|since|by|until|of|from|as of|over)\s+", re.IGNORECASE)
 
@@ -168,9 +192,13 @@ def resolve_event_date(
             resolved.reason,
         )
     if unresolvable is not None:
-        return EventDate(None, "none", False, unresolvable, "relative date without publication date")
+        return EventDate(
+            None, "none", False, unresolvable, "relative date without publication date"
+        )
     if published is not None:
-        return EventDate(published, "publication", False, None, "no date expression; publication date")
+        return EventDate(
+            published, "publication", False, None, "no date expression; publication date"
+        )
     return EventDate(None, "none", False, None, "no date expression and no publication date")
 
 
@@ -179,16 +207,21 @@ def resolve_event_date(
 _DESCRIPTIVE_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
 
-def _expressions(sentence: Span | str, trigger: Token | None) -> Iterator[tuple[str, tuple[int, int]]]:
+def _expressions(
+    sentence: Span | str, trigger: Token | None
+) -> Iterator[tuple[str, tuple[int, int]]]:
     """Candidate expressions with a rank (lower is closer to the trigger)."""
     if isinstance(sentence, str):
-        for n, match in enumerate(_CUE.finditer(sentence)):
-            yield match.group(0), (0, n)
+        for n, match in enumerate(m for m in _CUE.finditer(sentence) if _cue_ok(m.group(0))):
+            yield _cue_text(match.group(0)), (0, n)
         return
     spans: list[Span] = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"}]
     for match in _CUE.finditer(sentence.text):
+        if not _cue_ok(match.group(0)):
+            continue
         start = sentence.start_char + match.start()
-        span = sentence.doc.char_span(start, start + len(match.group(0)), alignment_mode="expand")
+        end = start + len(_cue_text(match.group(0)))
+        span = sentence.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             spans.append(span)
     spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
@@ -297,9 +330,7 @@ def _relative(t: str, published: dt.date) -> _Resolved | None:
         if "before yesterday" in word:
             return _Resolved(day - dt.timedelta(days=2), "day", "the day before yesterday")
         return _Resolved(day - dt.timedelta(days=1), "day", f"{word}: the day before publication")
-    m = re.fullmatch(
-        rf"(?:{_EDGE})?(?:(?P<mod>last|this|next|on) )?(?P<wd>{_WD})(?:'s)?{_PART}", t
-    )
+    m = re.fullmatch(rf"(?:{_EDGE})?(?:(?P<mod>last|this|next|on) )?(?P<wd>{_WD})(?:'s)?{_PART}", t)
     if m:
         return _weekday(_WEEKDAYS[m["wd"].rstrip(".")], m["mod"], published)
     m = re.fullmatch(
@@ -381,13 +412,17 @@ def _ago(number: str, unit: str, published: dt.date) -> _Resolved:
         day = published - dt.timedelta(days=n)
         if vague:
             return _Resolved(_monday(day), "week", "a few days ago: that week")
-        return _Resolved(day, "day", f"{n} days ago")
+        return _Resolved(day, "day", f"{number} {unit}(s) ago")
     if unit == "week":
-        return _Resolved(_monday(published - dt.timedelta(weeks=n)), "week", f"{n} weeks ago")
+        day = _monday(published - dt.timedelta(weeks=n))
+        return _Resolved(day, "week", f"{number} {unit}(s) ago")
     if unit == "month":
-        return _Resolved(_add_months(published.replace(day=1), -n), "month", f"{n} months ago")
+        day = _add_months(published.replace(day=1), -n)
+        return _Resolved(day, "month", f"{number} {unit}(s) ago")
     years = n * 10 if unit == "decade" else n
-    return _Resolved(dt.date(published.year - years, 1, 1), "year", f"{n} {unit}s ago", True)
+    return _Resolved(
+        dt.date(published.year - years, 1, 1), "year", f"{number} {unit}(s) ago", past_year=True
+    )
 
 
 def _dateparser(t: str, published: dt.date) -> _Resolved | None:
@@ -407,7 +442,9 @@ def _dateparser(t: str, published: dt.date) -> _Resolved | None:
         day = day.replace(day=1)
     elif precision == "year":
         day = dt.date(day.year, 1, 1)
-    return _Resolved(day, precision, "dateparser", past_year=precision == "year" and day.year < published.year)
+    return _Resolved(
+        day, precision, "dateparser", past_year=precision == "year" and day.year < published.year
+    )
 
 
 @functools.lru_cache(maxsize=64)

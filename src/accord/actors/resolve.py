@@ -30,6 +30,10 @@ THING_PRONOUNS = {"it", "its", "itself"}
 # Dependents that belong to a noun phrase's own description (not relative clauses or conjuncts).
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "nummod", "flat", "prep",
            "pobj", "npadvmod", "punct", "quantmod"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+# Modifiers that say an agent is not of the article's own country.
+FOREIGN = {"foreign", "international", "western", "regional", "overseas", "global", "unidentified",
+           "unknown"}
 RECIPROCAL_NOUNS = {"both sides", "the two sides", "the two countries", "the two nations",
                     "both countries", "the two leaders", "both leaders", "the two ministers",
                     "the two governments", "both governments", "the sides", "the parties"}
@@ -169,55 +173,75 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
-        tokens = _np_tokens(head)
+        head_hit = state.by_token.get(head.i)
+        titled = head_hit is not None and head_hit.term.kind in {"title", "agent"}
+        tokens = _np_tokens(head, with_of=titled)
         text = _span_text(head.doc, tokens)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return self._last_group(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
-        if not hits:
-            return self._bare_name(head, tokens, state)
         entries = [h for h in hits if h.term.kind == "entry"]
-        places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]
-        roles = [h for h in hits if h.term.kind in {"title", "agent"}]
-        name = _person_name(head, tokens)
         if entries:
-            best = min(entries, key=lambda h: (h.end <= head.i - 3, -(h.end - h.start)))
+            best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
             return (_actor_from_entry(best.term, text),)
+        name = _person_name(head, tokens)
+        if name is not None:
+            earlier = self._same_person(name, text, state)
+            if earlier is not None:
+                return (earlier,)
+        places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]
+        roles = [h for h in hits if h.term.kind in {"title", "agent"} and _role_applies(h, head)]
+        if head.lemma_.lower() == "counterpart":
+            sector = self._counterpart_sector(head, state)
+            country, why = self._nationality(head, places, state)
+            reason = f"title 'counterpart' -> sector of the possessor; country {why}"
+            return (Actor(country, sector, name or text, text, (sector,) if sector else (),
+                          "counterpart", reason),)
         if roles:
             role = _closest(roles, head.i)
             sector = role.term.sectors[0]
-            if role.term.name == "counterpart":
-                sector = self._counterpart_sector(head, state) or sector
             country, why = self._nationality(head, places, state)
-            if name is None:
+            if name is None and role.term.kind == "title":
                 earlier = self._definite_reference(head, tokens, country, sector, state)
                 if earlier is not None:
                     return (earlier,)
-            display = name or text
+            role_name = role.term.name if role.term.kind == "title" else None
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
-            return (Actor(country, sector, display, text, (sector,), role.term.name, reason),)
+            return (Actor(country, sector, name or text, text, (sector,), role_name, reason),)
         if places:
             place = _closest(places, head.i)
-            if place.term.kind == "demonym" and head.pos_ in {"ADJ"}:
+            owns_head = place.start <= head.i < place.end
+            if not owns_head and name is None:
+                return ()  # "Turkey's security", "Iranian oil": a country's thing, not an actor
+            if name is not None and not owns_head:
+                reason = f"person named with {place.term.kind} '{place.term.name}'"
+                return (Actor(place.term.code, None, name, text, (), None, reason),)
+            if place.term.kind == "demonym" and head.pos_ == "ADJ":
                 return ()
             sectors = place.term.sectors
-            if place.term.kind == "demonym" and head.pos_ != "PROPN" and len(tokens) > 1:
-                sectors = ()
-            if name is not None and place.term.kind in {"demonym", "country"}:
-                return (self._unknown_person(name, text, place.term.code, state),)
             sector = sectors[0] if sectors else None
             reason = f"{place.term.kind} '{state.doc[place.start:place.end].text}'"
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
+        if name is not None and head.ent_type_ == "PERSON":
+            state.unresolved.append(head.doc[tokens[0]:tokens[-1] + 1])
         return ()
+
+    def _same_person(self, name: str, text: str, state: DocActors) -> Actor | None:
+        """A bare or titled surname ("Nasirzadeh", "General Guler") named in full earlier."""
+        surname = name.split()[-1]
+        for _, actor in reversed(state.history):
+            if _looks_personal(actor) and actor.name.split()[-1] == surname:
+                return Actor(actor.code, actor.sector, actor.name, text, actor.sectors,
+                             actor.role, f"coreference: surname of '{actor.name}'")
+        return None
 
     def _nationality(self, head: Token, places: list[Hit], state: DocActors
                      ) -> tuple[str | None, str]:
         if places:
             place = _closest(places, head.i)
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
-        for anc in head.ancestors:
-            if anc.dep_ == "pobj" or anc.pos_ in {"VERB", "AUX"}:
-                break
+        if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
+            return None, "unknown (described as foreign)"
         if state.home_country:
             return state.home_country, "from the article's dateline or main country"
         return None, "unknown"
@@ -236,39 +260,22 @@ class ActorResolver:
         first = head.doc[tokens[0]]
         if first.lower_ != "the" or head.tag_ in {"NNS", "NNPS"}:
             return None
-        for _, actor in reversed(state.history):
-            if actor.role is None and actor.reason.startswith("entry") is False:
-                continue
-            if not _looks_personal(actor):
-                continue
-            if country and actor.code != country:
-                continue
+        people = [a for _, a in reversed(state.history) if _looks_personal(a)
+                  and (country is None or a.code == country)]
+        for actor in [a for a in people if a.sector == sector] + people:
             return Actor(actor.code, actor.sector, actor.name, _span_text(head.doc, tokens),
                          actor.sectors, actor.role, f"coreference: '{actor.text}'")
         return None
-
-    def _unknown_person(self, name: str, text: str, code: str | None, state: DocActors) -> Actor:
-        return Actor(code, None, name, text, (), None, "person with nationality from context")
-
-    def _bare_name(self, head: Token, tokens: list[int], state: DocActors) -> tuple[Actor, ...]:
-        if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
-            return ()
-        surname = head.text
-        for _, actor in reversed(state.history):
-            if _looks_personal(actor) and actor.name.split()[-1] == surname:
-                return (Actor(actor.code, actor.sector, actor.name, _span_text(head.doc, tokens),
-                              actor.sectors, actor.role, f"coreference: surname of '{actor.name}'"),)
-        if head.ent_type_ == "PERSON":
-            state.unresolved.append(head.doc[tokens[0]:tokens[-1] + 1])
-        return ()
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
         lower = head.lower_
         before = [(i, a) for i, a in state.history if i < head.i]
         if lower in PERSON_PRONOUNS:
-            for _, actor in reversed(before):
-                if _looks_personal(actor):
-                    return (_as_coref(actor, head.text),)
+            people = [(i, a) for i, a in before if _looks_personal(a)]
+            # Prefer the latest person who was a subject: "He" continues the topic.
+            subjects = [(i, a) for i, a in people if _np_head(state.doc[i]).dep_ in SUBJECTS]
+            for _, actor in reversed(subjects or people):
+                return (_as_coref(actor, head.text),)
             return ()
         if lower in GROUP_PRONOUNS:
             return self._last_group(head, state)
@@ -330,15 +337,16 @@ def _np_head(token: Token) -> Token:
     return token
 
 
-def _np_tokens(head: Token) -> list[int]:
-    """Token indices of the head's own noun phrase: modifiers, appositions and 'of' phrases."""
+def _np_tokens(head: Token, *, with_of: bool) -> list[int]:
+    """Token indices of the head's own noun phrase: modifiers, appositions and, for titles,
+    'of' phrases ("Chief of General Staff")."""
     out = [head.i]
     stack = list(head.children)
     while stack:
         child = stack.pop()
         if child.dep_ not in NP_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ != "of":
+        if child.dep_ == "prep" and (child.lower_ != "of" or not with_of):
             continue
         if child.dep_ == "punct" and child.text not in {"'", "’", "-"}:
             continue
@@ -386,7 +394,18 @@ def _actor_from_entry(term: Term, text: str) -> Actor:
 
 
 def _looks_personal(actor: Actor) -> bool:
+    """Persons: curated people, titled people and their coreferents (pronoun antecedents)."""
     return bool(actor.role) or "person" in actor.reason
+
+
+def _role_applies(hit: Hit, head: Token) -> bool:
+    """A title or agent term describes the phrase when it is its head ("Turkish police") or a
+    noun title in front of a name ("Defense Minister ... Nasirzadeh"), not an adjective
+    ("military cooperation", "civilian casualties")."""
+    if hit.start <= head.i < hit.end:
+        return True
+    last = head.doc[hit.end - 1]
+    return last.pos_ in {"NOUN", "PROPN"} and head.pos_ == "PROPN"
 
 
 def _as_coref(actor: Actor, text: str) -> Actor:
