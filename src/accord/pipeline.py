@@ -30,6 +30,11 @@ from accord.ontology import Ontology
 from accord.timex import resolve_event_date
 
 
+# Categories where a compound actor with no recipient acts jointly on each other
+# ("Iran and Turkey pledged to expand cooperation").
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+
+
 @dataclass(frozen=True)
 class Options:
     """What to keep. Defaults keep events that happened, between resolved actors."""
@@ -115,8 +120,7 @@ class Coder:
         sentences = list(doc.sents)
         self.tally.sentences += len(sentences)
         countries = list(dict.fromkeys(actors.country_codes()))
-        actor_spans = [(h.start, h.end) for h in actors.hits
-                       if h.term.kind in {"capital", "seat", "country", "entry"}]
+        actor_spans = [(h.start, h.end) for h in actors.hits if _acts(doc, h.start, h.end)]
         for index, sent in enumerate(sentences):
             with self.tally.timed("events"):
                 found = list(frames(sent, self.lexicon))
@@ -144,9 +148,9 @@ class Coder:
                 self.tally.drop("unresolved actor")
                 return None
         reciprocal = False
-        if frame.symmetric:
-            if not recipient and len(actor) > 1:
-                actor, recipient = actor[:1], actor[1:]
+        if (frame.symmetric or coding.event in MUTUAL) and not recipient and len(actor) > 1:
+            actor, recipient, reciprocal = actor[:1], actor[1:], True
+        elif frame.symmetric:
             reciprocal = bool(recipient)
         with self.tally.timed("timex"):
             when = resolve_event_date(frame.trigger.sent, published=article.date,
@@ -194,12 +198,21 @@ class Coder:
 
 def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResolver
                  ) -> list[Actor]:
-    out: list[Actor] = []
+    """Actors of argument heads; one actor per code and sector, the most specific kept
+    ("his Turkish counterpart Yasar Guler" parsed as two heads is one actor)."""
+    out: dict[tuple[str | None, str | None], Actor] = {}
     for head in heads:
         for actor in resolver.actor_of(head, actors):
-            if (actor.code, actor.name) not in {(a.code, a.name) for a in out}:
-                out.append(actor)
-    return out
+            key = (actor.code, actor.sector)
+            if key not in out or (out[key].name == out[key].text and actor.name != actor.text):
+                out[key] = actor
+    return list(out.values())
+
+
+def _acts(doc: Doc, start: int, end: int) -> bool:
+    """A place name used as an actor ("Ankara said", "Tehran's response"), not a location."""
+    root = doc[start:end].root
+    return root.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
 
 
 def _attribution(frame: Frame, actors: DocActors, quotes: Sequence[Quote],

@@ -162,8 +162,9 @@ class ActorDictionary:
         added = tuple(
             entry for path in extra for entry in _read_entries(Path(path), codes, bundled=False)
         )
-        return cls(countries=bundled.countries, entries=added + bundled.entries,
-                   agents=bundled.agents)
+        return cls(
+            countries=bundled.countries, entries=added + bundled.entries, agents=bundled.agents
+        )
 
     @functools.cached_property
     def _by_code(self) -> dict[str, Country]:
@@ -171,9 +172,7 @@ class ActorDictionary:
 
     @functools.cached_property
     def _by_name(self) -> dict[str, Country]:
-        return {
-            name.casefold(): country for country in self.countries for name in country.names
-        }
+        return {name.casefold(): country for country in self.countries for name in country.names}
 
     @property
     def codes(self) -> frozenset[str]:
@@ -209,7 +208,7 @@ def _bundled() -> ActorDictionary:
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
     """The data rows of a TSV file as (line number, stripped cells), after checking the header."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # tolerate the BOM spreadsheets write
     except FileNotFoundError as err:
         raise DataError(str(path), None, "file not found") from err
     except UnicodeDecodeError as err:
@@ -238,6 +237,10 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]
         yield number, cells
     if not header_seen:
         raise DataError(str(path), None, f"no header row {'<TAB>'.join(columns)!r}")
+
+
+def _listing(values: frozenset[str]) -> str:
+    return ", ".join(sorted(values))
 
 
 def _items(cell: str) -> tuple[str, ...]:
@@ -313,12 +316,12 @@ def _read_entries(path: Path, codes: frozenset[str], *, bundled: bool) -> Iterat
                 str(path),
                 line,
                 f"unknown code {code!r}: use a country code of {COUNTRIES_FILE} or one of "
-                f"{', '.join(sorted(NON_STATE_CODES))}",
+                f"{_listing(NON_STATE_CODES)}",
             )
         sector_list = _sectors(sectors, path, line)
         if kind not in ENTRY_KINDS:
             raise DataError(
-                str(path), line, f"unknown kind {kind!r}: use one of {', '.join(sorted(ENTRY_KINDS))}"
+                str(path), line, f"unknown kind {kind!r}: use one of {_listing(ENTRY_KINDS)}"
             )
         first, last = _period(start, end, path, line)
         yield Entry(
@@ -341,7 +344,7 @@ def _sectors(cell: str, path: Path, line: int) -> tuple[str, ...]:
     for sector in sectors:
         if sector not in SECTORS:
             raise DataError(
-                str(path), line, f"unknown sector {sector!r}: use one of {', '.join(sorted(SECTORS))}"
+                str(path), line, f"unknown sector {sector!r}: use one of {_listing(SECTORS)}"
             )
     return sectors
 
@@ -359,11 +362,13 @@ def _read_agents(path: Path) -> tuple[Agent, ...]:
         (sector_code,) = _sectors(sector, path, line)
         if kind not in AGENT_KINDS:
             raise DataError(
-                str(path), line, f"unknown kind {kind!r}: use one of {', '.join(sorted(AGENT_KINDS))}"
+                str(path), line, f"unknown kind {kind!r}: use one of {_listing(AGENT_KINDS)}"
             )
         for term in term_list:
             first = seen.setdefault(term.casefold(), line)
             if first != line:
                 raise DataError(str(path), line, f"term {term!r} is already listed on line {first}")
-        agents.append(Agent(terms=term_list, sector=sector_code, kind=kind, origin=f"{path.name}:{line}"))
+        agents.append(
+            Agent(terms=term_list, sector=sector_code, kind=kind, origin=f"{path.name}:{line}")
+        )
     return tuple(agents)

@@ -85,12 +85,14 @@ class ActorResolver:
             for name in names:
                 by_text.setdefault(name, []).append(len(self.terms) - 1)
         texts = list(by_text)
+        self._lowercase_names = {t for t in texts if t == t.lower()}
         for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
             for index in by_text[text]:
                 key = f"t{index}"
                 self.matcher.add(key, [pattern])
                 if _needs_case(text):
                     self._case.setdefault(index, set()).add(text)
+        self._case_lower = {i: {t.lower() for t in texts} for i, texts in self._case.items()}
         self._key_index = {nlp.vocab.strings[f"t{i}"]: i for i in range(len(self.terms))}
         self.capital_of = {c.capital.lower(): c.code for c in dictionary.countries if c.capital}
 
@@ -117,11 +119,13 @@ class ActorResolver:
             index = self._key_index[key]
             term = self.terms[index]
             span_text = doc[start:end].text
-            if index in self._case and span_text not in self._case[index]:
+            exact = self._case.get(index)
+            if exact and span_text not in exact and span_text.lower() in self._case_lower[index]:
                 continue
             if term.entry is not None and not term.entry.valid_on(date):
                 continue
-            if term.kind in {"country", "capital", "entry", "seat"} and not _proper(doc[start:end]):
+            if term.kind in {"country", "capital", "entry", "seat"} and not _proper(
+                    doc[start:end]) and span_text.lower() not in self._lowercase_names:
                 continue
             found.append(Hit(start, end, term))
         found.sort(key=lambda h: (-(h.end - h.start), KIND_RANK[h.term.kind], h.start))
@@ -185,8 +189,10 @@ class ActorResolver:
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
             return (_actor_from_entry(best.term, text),)
         name = _person_name(head, tokens)
-        if name is not None:
-            earlier = self._same_person(name, text, state)
+        surname = name or (head.text if head.pos_ == "PROPN" and head.i not in state.by_token
+                           else None)
+        if surname is not None:
+            earlier = self._same_person(surname, text, state)
             if earlier is not None:
                 return (earlier,)
         places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]

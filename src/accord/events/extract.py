@@ -71,7 +71,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         return None  # the event noun is the trigger ("held talks")
     effect = lexicon.complement_verbs.get(lemma)
     complement = _event_complement(verb, lexicon)
-    if effect and complement is not None:
+    if effect and effect != "request" and complement is not None:
         return None  # coded at the complement, with this verb's effect
     if lemma in {"express", "signal", "voice", "show", "reaffirm", "confirm"} and obj is not None \
             and obj.lemma_.lower() in lexicon.intent_nouns:
@@ -248,13 +248,16 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         obj = _direct_object(verb)
         return _with_conjuncts(obj) if obj is not None else []
     obj = _direct_object(verb)
-    if obj is not None and _actorlike_or_np(obj):
+    if obj is not None and _actorlike(obj):
         return _with_conjuncts(obj)
-    return _prep_recipients(verb, lexicon, sense.preps)
-
-
-def _actorlike_or_np(token: Token) -> bool:
-    return token.pos_ in {"PROPN", "NOUN", "PRON"}
+    found = _prep_recipients(verb, lexicon, sense.preps)
+    if found or obj is None:
+        return found or ([] if obj is None else _with_conjuncts(obj))
+    # "rejected a proposal by France", "welcomed Iran's offer": the object's author
+    owners = [t for c in obj.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+    owners += [t for c in (*obj.children, *verb.children) if c.dep_ == "prep"
+               and c.lower_ in {"by", "from"} for t in _pobjs(c)]
+    return owners or _with_conjuncts(obj)
 
 
 def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
@@ -334,12 +337,15 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         clause = frame.trigger.head
     _clause_modality(frame, clause, lexicon)
     node = clause
+    direct = True  # effects of complement verbs reach only their own complement chain
     for _ in range(6):
         head = node.head
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
-        if node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl"}:
+        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"}:
+            direct = False
+        if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}:
             effect = lexicon.complement_verbs.get(lemma)
             if lemma in {"express", "signal", "voice", "show", "reaffirm"} or (
                     head.lemma_.lower() in lexicon.intent_nouns):
@@ -419,6 +425,9 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
         frame.notes.append(f"refusal '{verb.text}'")
     elif effect == "future":
         frame.future = True
+    elif effect == "request":
+        frame.hypothetical = True
+        frame.notes.append(f"requested by '{verb.text}'")
     elif effect == "negate":
         frame.negated = True
         frame.notes.append(f"negated by '{verb.text}'")

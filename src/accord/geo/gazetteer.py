@@ -224,6 +224,20 @@ def resolve_toponym(
     >>> resolve_toponym("Tripoli", context_countries=["LBN"])[0].country
     'LBN'
     """
+    return resolve_in_context(
+        name, context_countries=context_countries, dateline_country=dateline_country
+    )
+
+
+def resolve_in_context(
+    name: str,
+    *,
+    context_countries: Sequence[str] = (),
+    dateline_country: str | None = None,
+    within: Place | None = None,
+) -> tuple[Place | None, list[Candidate]]:
+    """``resolve_toponym`` restricted, where possible, to entries ``within`` a larger place
+    ("Paris, Texas": ``within`` is Texas)."""
     gazetteer = Gazetteer.load()
     found = gazetteer.candidates(name)
     if not found:
@@ -235,20 +249,15 @@ def resolve_toponym(
         country = countries[0]
         local = [c for c in found if c.feature == "admin1" and c.country in nearby and not c.alias]
         if local and country.country not in nearby:
-            return local[0].to_place(
-                f"admin1 region of {local[0].country}, named in context"
-            ), found
+            reason = f"admin1 region of {local[0].country}, named in context"
+            return local[0].to_place(reason), found
         return country.to_place("country name"), found
 
-    def score(c: Candidate) -> float:
-        value = _prominence(c)
-        if dateline_country and c.country == dateline_country:
-            value += _DATELINE_BONUS
-        elif c.country in context:
-            value += _CONTEXT_BONUS
-        return value
-
-    best = max(found, key=score)  # max keeps the first of equal scores: table order
+    pool = [c for c in found if _inside(c, within)] if within is not None else []
+    if pool and within is not None:
+        best = max(pool, key=lambda c: _score(c, context, dateline_country))
+        return best.to_place(f"within {within.name}"), found
+    best = max(found, key=lambda c: _score(c, context, dateline_country))  # ties: table order
     if dateline_country and best.country == dateline_country and len(found) > 1:
         reason = "in the dateline country"
     elif best.country in context and any(c.country != best.country for c in found):
@@ -262,6 +271,24 @@ def resolve_toponym(
     return best.to_place(reason), found
 
 
+def _score(c: Candidate, context: Sequence[str], dateline_country: str | None) -> float:
+    value = _prominence(c)
+    if dateline_country and c.country == dateline_country:
+        value += _DATELINE_BONUS
+    elif c.country in context:
+        value += _CONTEXT_BONUS
+    return value
+
+
+def _inside(c: Candidate, within: Place | None) -> bool:
+    if within is None or c.country != within.country or c.name == within.name:
+        return False
+    if within.geo_precision != "admin1":
+        return True
+    wanted = {normalize(n) for n in (within.admin1, within.name) if n}
+    return c.admin1 is not None and normalize(c.admin1) in wanted
+
+
 def _resolve_with_suffix(
     gazetteer: Gazetteer,
     name: str,
@@ -273,7 +300,7 @@ def _resolve_with_suffix(
     if not match:
         return None, []
     base, kind = match.group("base"), match.group("kind")
-    place, found = resolve_toponym(
+    place, found = resolve_in_context(
         base, context_countries=context_countries, dateline_country=dateline_country
     )
     if place is None or kind in {"city", "town", "village"} or place.geo_precision != "city":
