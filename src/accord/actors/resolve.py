@@ -31,6 +31,7 @@ THING_PRONOUNS = {"it", "its", "itself"}
 NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "nummod", "flat", "prep",
            "pobj", "npadvmod", "punct", "quantmod"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+OWNED = "thing"
 # Modifiers that say an agent is not of the article's own country.
 FOREIGN = {"foreign", "international", "western", "regional", "overseas", "global", "unidentified",
            "unknown"}
@@ -151,7 +152,8 @@ class ActorResolver:
                 if actors:
                     state.resolved[token.i] = actors
                     for actor in actors:
-                        state.history.append((token.i, actor))
+                        if not actor.reason.startswith(OWNED):
+                            state.history.append((token.i, actor))
         return state
 
     def _home_country(self, hits: list[Hit], dateline: str | None) -> str | None:
@@ -218,7 +220,10 @@ class ActorResolver:
             place = _closest(places, head.i)
             owns_head = place.start <= head.i < place.end
             if not owns_head and name is None:
-                return ()  # "Turkey's security", "Iranian oil": a country's thing, not an actor
+                # "a Philippine boat", "Iran's nuclear sites": a country's thing stands for the
+                # country as a recipient; it never becomes a coreference antecedent
+                reason = f"{OWNED} of {place.term.kind} '{place.term.name}'"
+                return (Actor(place.term.code, None, place.term.name, text, (), None, reason),)
             if name is not None and not owns_head:
                 reason = f"person named with {place.term.kind} '{place.term.name}'"
                 return (Actor(place.term.code, None, name, text, (), None, reason),)
@@ -328,8 +333,12 @@ def _proper(span: Span) -> bool:
     return first.text[:1].isupper() or not first.text[:1].isalpha()
 
 
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"}
+
+
 def _is_np_head(token: Token) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    if token.pos_ not in {"NOUN", "PROPN", "PRON"} and not (
+            token.dep_ in ARGUMENT_DEPS and token.pos_ in {"ADJ", "X", "NUM"} and token.ent_type_):
         return False
     if token.dep_ in {"compound", "flat"}:
         return False
@@ -411,7 +420,10 @@ def _role_applies(hit: Hit, head: Token) -> bool:
     if hit.start <= head.i < hit.end:
         return True
     last = head.doc[hit.end - 1]
-    return last.pos_ in {"NOUN", "PROPN"} and head.pos_ == "PROPN"
+    if last.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # a noun title before a name, or a noun-noun compound ("coast guard personnel")
+    return head.pos_ == "PROPN" or (last.dep_ == "compound" and last.head.i == head.i)
 
 
 def _as_coref(actor: Actor, text: str) -> Actor:

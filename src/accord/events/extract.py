@@ -161,10 +161,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     sense = _noun_sense(noun, lexicon)
     if sense is None or _is_background(noun):
         return None
-    head = noun.head
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head  # "imposed asset freezes and travel bans"
+    head = first.head
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
-    if noun.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} \
+    if first.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} \
             and head.lemma_.lower() in lexicon.light_verbs:
         actors = _subjects(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
