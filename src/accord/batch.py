@@ -25,13 +25,22 @@ class IngestResult:
     failed: int = 0
 
     def summary(self) -> str:
-        return (f"{self.read} articles read: {self.added} added, {self.skipped} already stored, "
-                f"{self.failed} failed; {self.events} events added")
+        return (
+            f"{self.read} articles read: {self.added} added, {self.skipped} already stored, "
+            f"{self.failed} failed; {self.events} events added"
+        )
 
 
-def ingest_paths(paths: Sequence[str], *, db: str, coder: Coder | None = None,
-                 date: dt.date | None = None, batch_size: int = 50, strict: bool = False,
-                 on_problem: Callable[[str], None] | None = None) -> IngestResult:
+def ingest_paths(
+    paths: Sequence[str],
+    *,
+    db: str,
+    coder: Coder | None = None,
+    date: dt.date | None = None,
+    batch_size: int = 50,
+    strict: bool = False,
+    on_problem: Callable[[str], None] | None = None,
+) -> IngestResult:
     """Read, code and store ``paths`` into the DuckDB store ``db``."""
     coder = coder or Coder()
     result = IngestResult()
@@ -55,7 +64,8 @@ def ingest_paths(paths: Sequence[str], *, db: str, coder: Coder | None = None,
                 known = store.known_articles(a.id for a in articles)
                 fresh = [a for a in articles if a.id not in known]
                 coded: list[tuple[Article, Sequence[Event]]] = [
-                    (c.article, c.events) for c in coder.code_many(fresh)]
+                    (c.article, c.events) for c in coder.code_many(fresh)
+                ]
                 added = store.add(coded, run_id=run_id)
                 result.added += added.articles_added
                 result.skipped += len(articles) - added.articles_added
@@ -66,8 +76,9 @@ def ingest_paths(paths: Sequence[str], *, db: str, coder: Coder | None = None,
     return result
 
 
-def _batches(items: Iterable[Article | BadRecord], size: int
-             ) -> Iterable[list[Article | BadRecord]]:
+def _batches(
+    items: Iterable[Article | BadRecord], size: int
+) -> Iterable[list[Article | BadRecord]]:
     batch: list[Article | BadRecord] = []
     for item in items:
         batch.append(item)

@@ -29,20 +29,37 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from err
 
 
-date_option = click.option("--date", callback=_date, metavar="YYYY-MM-DD",
-                           help="Publication date for inputs that have none.")
-db_option = click.option("--db", default="accord.duckdb", show_default=True,
-                         type=click.Path(dir_okay=False), help="DuckDB store file.")
+date_option = click.option(
+    "--date",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that have none.",
+)
+db_option = click.option(
+    "--db",
+    default="accord.duckdb",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="DuckDB store file.",
+)
 
 
 def _coding_options(function: Any) -> Any:
-    function = click.option("--all-modalities", is_flag=True,
-                            help="Keep negated, hypothetical and historical events (flagged).")(function)
-    function = click.option("--keep-unresolved", is_flag=True,
-                            help="Keep events whose actor could not be resolved.")(function)
-    function = click.option("--actors", "actor_files", multiple=True,
-                            type=click.Path(exists=True, dir_okay=False),
-                            help="Extra actor dictionary (TSV, entry schema); repeatable.")(function)
+    function = click.option(
+        "--all-modalities",
+        is_flag=True,
+        help="Keep negated, hypothetical and historical events (flagged).",
+    )(function)
+    function = click.option(
+        "--keep-unresolved", is_flag=True, help="Keep events whose actor could not be resolved."
+    )(function)
+    function = click.option(
+        "--actors",
+        "actor_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra actor dictionary (TSV, entry schema); repeatable.",
+    )(function)
     return function
 
 
@@ -66,13 +83,17 @@ def main() -> None:
 def _coder(all_modalities: bool, keep_unresolved: bool, actor_files: Sequence[str]) -> Any:
     from accord.pipeline import Coder, Options
 
-    options = Options(all_modalities=all_modalities, keep_unresolved=keep_unresolved,
-                      actor_files=tuple(Path(p) for p in actor_files))
+    options = Options(
+        all_modalities=all_modalities,
+        keep_unresolved=keep_unresolved,
+        actor_files=tuple(Path(p) for p in actor_files),
+    )
     return Coder(options=options)
 
 
-def _articles(paths: Sequence[str], *, date: dt.date | None, strict: bool,
-              problems: list[str]) -> Iterator[Any]:
+def _articles(
+    paths: Sequence[str], *, date: dt.date | None, strict: bool, problems: list[str]
+) -> Iterator[Any]:
     """Good articles from the inputs; each bad record is reported on stderr and skipped."""
     from accord.ingest import BadRecord, read_articles
 
@@ -88,13 +109,25 @@ def _articles(paths: Sequence[str], *, date: dt.date | None, strict: bool,
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format [default: jsonl when piped, table on a terminal].")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Output format [default: jsonl when piped, table on a terminal].",
+)
 @date_option
 @click.option("--strict", is_flag=True, help="Stop at the first bad input record.")
 @_coding_options
-def code(paths: tuple[str, ...], fmt: str | None, date: dt.date | None, strict: bool,
-         all_modalities: bool, keep_unresolved: bool, actor_files: tuple[str, ...]) -> None:
+def code(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    date: dt.date | None,
+    strict: bool,
+    all_modalities: bool,
+    keep_unresolved: bool,
+    actor_files: tuple[str, ...],
+) -> None:
     """Code articles (files, folders or - for stdin) and print one event per line."""
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     coder = _coder(all_modalities, keep_unresolved, actor_files)
@@ -124,16 +157,29 @@ def code(paths: tuple[str, ...], fmt: str | None, date: dt.date | None, strict: 
 @click.option("--batch-size", default=50, show_default=True, help="Articles per transaction.")
 @click.option("--strict", is_flag=True, help="Stop at the first bad input record.")
 @_coding_options
-def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: int,
-           strict: bool, all_modalities: bool, keep_unresolved: bool,
-           actor_files: tuple[str, ...]) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    date: dt.date | None,
+    batch_size: int,
+    strict: bool,
+    all_modalities: bool,
+    keep_unresolved: bool,
+    actor_files: tuple[str, ...],
+) -> None:
     """Code articles and store them with their events (re-ingesting adds nothing)."""
     from accord.batch import ingest_paths
 
     coder = _coder(all_modalities, keep_unresolved, actor_files)
-    result = ingest_paths(paths, db=db, coder=coder, date=date, batch_size=batch_size,
-                          strict=strict, on_problem=lambda line: click.echo(
-                              f"accord: skipped {line}", err=True))
+    result = ingest_paths(
+        paths,
+        db=db,
+        coder=coder,
+        date=date,
+        batch_size=batch_size,
+        strict=strict,
+        on_problem=lambda line: click.echo(f"accord: skipped {line}", err=True),
+    )
     click.echo(result.summary())
     if result.read == 0 and result.skipped == 0:
         sys.exit(1)
@@ -149,25 +195,43 @@ def ingest(paths: tuple[str, ...], db: str, date: dt.date | None, batch_size: in
 @click.option("--limit", type=int)
 @click.option("--all-modalities", is_flag=True, help="Include negated/hypothetical/historical.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None)
-def events(db: str, start: dt.date | None, end: dt.date | None, actor: str | None,
-           recipient: str | None, category: str | None, limit: int | None,
-           all_modalities: bool, fmt: str | None) -> None:
+def events(
+    db: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    actor: str | None,
+    recipient: str | None,
+    category: str | None,
+    limit: int | None,
+    all_modalities: bool,
+    fmt: str | None,
+) -> None:
     """List stored events, filtered."""
     from accord.store import Store
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     _require_store(db)
     with Store(db, read_only=True) as store:
-        found = store.events(start=start, end=end, actor=actor, recipient=recipient,
-                             category=category.upper() if category else None, limit=limit,
-                             include_all_modalities=all_modalities)
+        found = store.events(
+            start=start,
+            end=end,
+            actor=actor,
+            recipient=recipient,
+            category=category.upper() if category else None,
+            limit=limit,
+            include_all_modalities=all_modalities,
+        )
     _print_events(found, fmt)
 
 
 @main.command()
 @db_option
-@click.option("--samples", type=click.Path(exists=True, file_okay=False), default=None,
-              help="Folder of articles to use instead of the bundled samples.")
+@click.option(
+    "--samples",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Folder of articles to use instead of the bundled samples.",
+)
 def demo(db: str, samples: str | None) -> None:
     """Ingest the bundled sample articles and print a readable summary."""
     from accord.demo import run_demo
@@ -184,8 +248,9 @@ def quotes(paths: tuple[str, ...], date: dt.date | None) -> None:
     problems: list[str] = []
     for coded in coder.code_many(_articles(paths, date=date, strict=False, problems=problems)):
         for quote in coded.quotes:
-            click.echo(json.dumps({"article_id": coded.article.id, **quote.to_dict()},
-                                  ensure_ascii=False))
+            click.echo(
+                json.dumps({"article_id": coded.article.id, **quote.to_dict()}, ensure_ascii=False)
+            )
 
 
 @main.command()
@@ -213,15 +278,24 @@ def places(text_or_path: str, date: dt.date | None) -> None:
     for article in _text_or_path(text_or_path, date=date):
         doc = coder.nlp(article.text)
         for row in list_places(doc, dateline=article.dateline):
-            click.echo(json.dumps({"article_id": article.id, **row}, ensure_ascii=False,
-                                  default=str))
+            click.echo(
+                json.dumps({"article_id": article.id, **row}, ensure_ascii=False, default=str)
+            )
 
 
 @main.command(name="eval")
-@click.option("--eval-dir", type=click.Path(file_okay=False), default=None,
-              help="Folder with the gold files [default: ../shared/eval or $ACCORD_EVAL_DIR].")
-@click.option("--report", type=click.Path(dir_okay=False), default=None,
-              help="Also write the full report as Markdown here.")
+@click.option(
+    "--eval-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the gold files [default: ../shared/eval or $ACCORD_EVAL_DIR].",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the full report as Markdown here.",
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N records per file.")
 def eval_command(eval_dir: str | None, report: str | None, limit: int | None) -> None:
     """Score the coder against the gold data and print the headline figures."""
@@ -232,8 +306,13 @@ def eval_command(eval_dir: str | None, report: str | None, limit: int | None) ->
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "csv", "parquet"]),
-              default="plover-jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["plover-jsonl", "csv", "parquet"]),
+    default="plover-jsonl",
+    show_default=True,
+)
 @click.option("--output", "-o", default="-", help="File to write [default: stdout].")
 @click.option("--all-modalities", is_flag=True)
 def export(db: str, fmt: str, output: str, all_modalities: bool) -> None:
@@ -245,11 +324,9 @@ def export(db: str, fmt: str, output: str, all_modalities: bool) -> None:
     with Store(db, read_only=True) as store:
         if output == "-":
             stream: Any = sys.stdout.buffer if fmt == "parquet" else sys.stdout
-            count = export_events(store, stream, format=fmt,
-                                  include_all_modalities=all_modalities)
+            count = export_events(store, stream, format=fmt, include_all_modalities=all_modalities)
         else:
-            count = export_events(store, output, format=fmt,
-                                  include_all_modalities=all_modalities)
+            count = export_events(store, output, format=fmt, include_all_modalities=all_modalities)
     click.echo(f"exported {count} events", err=True)
 
 
@@ -297,8 +374,12 @@ def _print_events(found: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _actors_text(actors: list[dict[str, Any]]) -> str:
-    return "+".join(f"{a.get('code') or '?'}{'/' + a['sector'] if a.get('sector') else ''}"
-                    for a in actors) or "-"
+    return (
+        "+".join(
+            f"{a.get('code') or '?'}{'/' + a['sector'] if a.get('sector') else ''}" for a in actors
+        )
+        or "-"
+    )
 
 
 def format_table(events: list[dict[str, Any]]) -> str:
@@ -309,20 +390,23 @@ def format_table(events: list[dict[str, Any]]) -> str:
     for event in events:
         flags = "".join(k[0].upper() for k, v in event["modality"].items() if v)
         arrow = "<->" if event["reciprocal"] else "->"
-        rows.append((
-            event["date"] or "-",
-            event["event"] + (f" [{flags}]" if flags else ""),
-            event["cameo"],
-            _actors_text(event["actor"]),
-            arrow,
-            _actors_text(event["recipient"]),
-            event["evidence"]["trigger"],
-            event["location"]["name"] or "-",
-            f"{event['confidence']:.2f}",
-        ))
+        rows.append(
+            (
+                event["date"] or "-",
+                event["event"] + (f" [{flags}]" if flags else ""),
+                event["cameo"],
+                _actors_text(event["actor"]),
+                arrow,
+                _actors_text(event["recipient"]),
+                event["evidence"]["trigger"],
+                event["location"]["name"] or "-",
+                f"{event['confidence']:.2f}",
+            )
+        )
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                     for r in rows)
+    return "\n".join(
+        "  ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
 
 
 def write_csv(events: list[dict[str, Any]], stream: Any) -> None:
@@ -332,5 +416,9 @@ def write_csv(events: list[dict[str, Any]], stream: Any) -> None:
 
     with Store(":memory:") as store:
         store.add_event_dicts(events)
-        export_events(store, stream.buffer if hasattr(stream, "buffer") else stream,
-                      format="csv", include_all_modalities=True)
+        export_events(
+            store,
+            stream.buffer if hasattr(stream, "buffer") else stream,
+            format="csv",
+            include_all_modalities=True,
+        )

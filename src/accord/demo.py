@@ -45,8 +45,10 @@ def run_demo(*, db: str, samples: Path | None = None) -> str:
     with Store(db, read_only=True) as store:
         stats = store.stats()
     lines.append(f"accord demo: {len(files)} sample articles from {samples} into {db}")
-    lines.append(f"store holds {stats['articles']} articles and {stats['events']} events "
-                 f"(this run added {total_events})")
+    lines.append(
+        f"store holds {stats['articles']} articles and {stats['events']} events "
+        f"(this run added {total_events})"
+    )
     lines.append("")
     lines.append("Events per PLOVER category:")
     for category, count in sorted(stats["by_category"].items(), key=lambda kv: -kv[1]):
@@ -55,8 +57,9 @@ def run_demo(*, db: str, samples: Path | None = None) -> str:
     lines.append("Most active dyads (actor -> recipient):")
     for dyad in stats["top_dyads"][:10]:
         lines.append(f"  {dyad['actor']:>4} -> {dyad['recipient'] or '-':<4} {dyad['count']:>4}")
-    sample = [a for a in read_articles([str(SAMPLE_ARTICLE)], date=SAMPLE_DATE)
-              if isinstance(a, Article)]
+    sample = [
+        a for a in read_articles([str(SAMPLE_ARTICLE)], date=SAMPLE_DATE) if isinstance(a, Article)
+    ]
     if sample:
         events: list[Event] = coder.code(sample[0])
         lines.append("")

@@ -92,8 +92,9 @@ class Coder:
             doc = self.nlp(article.text)
         return list(self.code_article(article, doc).events)
 
-    def code_many(self, articles: Iterable[Article], *, batch_size: int = 32
-                  ) -> Iterator[CodedArticle]:
+    def code_many(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[CodedArticle]:
         """Code a stream of articles, parsing them in batches with ``nlp.pipe``."""
         pending: list[Article] = []
         for article in articles:
@@ -125,24 +126,36 @@ class Coder:
             with self.tally.timed("events"):
                 found = list(frames(sent, self.lexicon))
             for frame in found:
-                event = self._event(article, doc, index, frame, actors, quotes, countries,
-                                    actor_spans)
+                event = self._event(
+                    article, doc, index, frame, actors, quotes, countries, actor_spans
+                )
                 if event is not None:
                     events.append(event)
         merged = merge_repeats(events)
         self.tally.events += len(merged)
         return CodedArticle(article, tuple(merged), tuple(quotes), doc, actors)
 
-    def _event(self, article: Article, doc: Doc, index: int, frame: Frame, actors: DocActors,
-               quotes: Sequence[Quote], countries: list[str],
-               actor_spans: list[tuple[int, int]]) -> Event | None:
+    def _event(
+        self,
+        article: Article,
+        doc: Doc,
+        index: int,
+        frame: Frame,
+        actors: DocActors,
+        quotes: Sequence[Quote],
+        countries: list[str],
+        actor_spans: list[tuple[int, int]],
+    ) -> Event | None:
         coding = self.ontology.coding(frame.cameo, mode=frame.sense.mode)
         if coding.event is None:
             self.tally.drop("statement without a PLOVER category")
             return None
         actor = _resolve_all(frame.actors, actors, self.resolver)
-        recipient = [r for r in _resolve_all(frame.recipients, actors, self.resolver)
-                     if (r.code, r.name) not in {(a.code, a.name) for a in actor}]
+        recipient = [
+            r
+            for r in _resolve_all(frame.recipients, actors, self.resolver)
+            if (r.code, r.name) not in {(a.code, a.name) for a in actor}
+        ]
         if not actor or any(a.code is None for a in actor):
             if not self.options.keep_unresolved:
                 self.tally.drop("unresolved actor")
@@ -153,22 +166,35 @@ class Coder:
         elif frame.symmetric:
             reciprocal = bool(recipient)
         with self.tally.timed("timex"):
-            when = resolve_event_date(frame.trigger.sent, published=article.date,
-                                      trigger=frame.trigger)
+            when = resolve_event_date(
+                frame.trigger.sent, published=article.date, trigger=frame.trigger
+            )
         modality = Modality(frame.negated, frame.future, frame.hypothetical, when.historical)
         if not modality.happened and not self.options.all_modalities:
             self.tally.drop("did not happen (negated, hypothetical or historical)")
             return None
         with self.tally.timed("geo"):
-            place = locate_event(doc, frame.trigger, article_countries=countries,
-                                 dateline=article.dateline, actor_spans=actor_spans)
+            place = locate_event(
+                doc,
+                frame.trigger,
+                article_countries=countries,
+                dateline=article.dateline,
+                actor_spans=actor_spans,
+            )
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)
         confidence = _confidence(frame, actor, recipient)
-        key = "|".join([article.id, str(index), str(frame.trigger.i), coding.cameo,
-                        ",".join(a.code or "" for a in actor),
-                        ",".join(r.code or "" for r in recipient)])
+        key = "|".join(
+            [
+                article.id,
+                str(index),
+                str(frame.trigger.i),
+                coding.cameo,
+                ",".join(a.code or "" for a in actor),
+                ",".join(r.code or "" for r in recipient),
+            ]
+        )
         return Event(
             event_id=content_id(key),
             article_id=article.id,
@@ -190,14 +216,17 @@ class Coder:
             quote=quote,
             evidence=(evidence,),
             confidence=confidence,
-            extra={"cameo_name": coding.cameo_name, "date_text": when.text,
-                   "date_reason": when.reason, "lexicon": frame.sense.origin,
-                   "notes": frame.notes},
+            extra={
+                "cameo_name": coding.cameo_name,
+                "date_text": when.text,
+                "date_reason": when.reason,
+                "lexicon": frame.sense.origin,
+                "notes": frame.notes,
+            },
         )
 
 
-def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResolver
-                 ) -> list[Actor]:
+def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResolver) -> list[Actor]:
     """Actors of argument heads; one actor per code and sector, the most specific kept
     ("his Turkish counterpart Yasar Guler" parsed as two heads is one actor)."""
     out: dict[tuple[str | None, str | None], Actor] = {}
@@ -215,8 +244,9 @@ def _acts(doc: Doc, start: int, end: int) -> bool:
     return root.dep_ in {"nsubj", "nsubjpass", "poss", "agent", "dobj", "appos"}
 
 
-def _attribution(frame: Frame, actors: DocActors, quotes: Sequence[Quote],
-                 resolver: ActorResolver) -> tuple[Actor | None, str | None]:
+def _attribution(
+    frame: Frame, actors: DocActors, quotes: Sequence[Quote], resolver: ActorResolver
+) -> tuple[Actor | None, str | None]:
     for quote in quotes:
         if quote.start_char <= frame.trigger.idx < quote.end_char:
             return quote.speaker, quote.text
@@ -266,8 +296,9 @@ def default_coder() -> Coder:
     return Coder()
 
 
-def code_text(text: str, *, date: dt.date | str | None = None, title: str | None = None,
-              id: str | None = None) -> list[Event]:
+def code_text(
+    text: str, *, date: dt.date | str | None = None, title: str | None = None, id: str | None = None
+) -> list[Event]:
     """Code one article's text. ``accord.code_text("Turkish police detained 20 protesters.")``"""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)

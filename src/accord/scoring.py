@@ -25,8 +25,9 @@ def _sentence_coder(coder: Coder) -> Any:
     return code
 
 
-def run_all(*, eval_dir: str | None = None, report: str | None = None,
-            limit: int | None = None) -> str:
+def run_all(
+    *, eval_dir: str | None = None, report: str | None = None, limit: int | None = None
+) -> str:
     """Run every evaluation that has data here; return the headline figures as text."""
     coder = Coder()
     sections: list[str] = []
@@ -39,21 +40,49 @@ def run_all(*, eval_dir: str | None = None, report: str | None = None,
         result = evaluate(_sentence_coder(coder), eval_dir=gold_dir, limit=limit)
         sections.append(result.to_markdown())
         lines.append(f"gold data: {gold_dir}")
-        lines.append(json.dumps(result.summary(), indent=1))
+        lines += headline(result.summary())
     places = EVALSETS / "places.jsonl"
     if places.exists():
         from accord.geo.evaluate import score_places
 
-        records = [json.loads(line) for line in places.read_text(encoding="utf-8").splitlines()
-                   if line.strip()]
+        records = [
+            json.loads(line)
+            for line in places.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         scores = score_places(records, nlp=coder.nlp)
-        headline = {k: v for k, v in scores.items() if k != "misses"}
-        lines.append(f"places ({places.name}): {json.dumps(headline)}")
+        figures = {k: v for k, v in scores.items() if k != "misses"}
+        lines.append(f"places ({places.name}): {json.dumps(figures)}")
         sections.append(_places_markdown(scores))
     if report:
         Path(report).write_text("\n\n".join(sections) + "\n", encoding="utf-8")
         lines.append(f"report written to {report}")
     return "\n".join(lines)
+
+
+def headline(summary: dict[str, Any]) -> list[str]:
+    """The figures the issues name, one line each."""
+    gsr, manual = summary["plover_gsr"], summary["cameo_manual"]
+
+    def prf(score: dict[str, Any]) -> str:
+        return f"P {score['precision']:.3f}  R {score['recall']:.3f}  F1 {score['f1']:.3f}"
+
+    def rate(value: dict[str, Any]) -> str:
+        return f"{value['rate']:.3f} ({value['hits']}/{value['total']})"
+
+    return [
+        f"PLOVER gold, dyad (category+countries):   {prf(gsr['dyad'])}",
+        f"PLOVER gold, dyad with sectors:           {prf(gsr['dyad_sector'])}",
+        f"PLOVER gold, event category only:         {prf(gsr['event'])}",
+        f"PLOVER gold, false events per gold event: {gsr['false_events_per_gold_event']:.3f}",
+        f"PLOVER gold, actor country accuracy:      {rate(gsr['actor_country'])}",
+        f"PLOVER gold, actor country+sector:        {rate(gsr['actor_sector'])}",
+        f"PLOVER gold, location country / name:     {rate(gsr['location_country'])} / "
+        f"{rate(gsr['location_name'])}",
+        f"CAMEO manual, gold PLOVER category found: {rate(manual['plover'])}",
+        f"CAMEO manual, gold CAMEO root / base / full: {rate(manual['root'])} / "
+        f"{rate(manual['base'])} / {rate(manual['full'])}",
+    ]
 
 
 def _places_markdown(scores: dict[str, Any]) -> str:

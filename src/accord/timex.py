@@ -172,7 +172,7 @@ def resolve_event_date(
     >>> resolve_event_date("They met on Tuesday.", published=dt.date(2025, 1, 2)).date
     datetime.date(2024, 12, 31)
     """
-    best: tuple[tuple[int, int], _Resolved, str] | None = None
+    best: tuple[tuple[int, int, int], _Resolved, str] | None = None
     unresolvable: str | None = None
     for text, rank in _expressions(sentence, trigger):
         resolved, relative = _resolve(text, published)
@@ -209,11 +209,11 @@ _DESCRIPTIVE_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
 def _expressions(
     sentence: Span | str, trigger: Token | None
-) -> Iterator[tuple[str, tuple[int, int]]]:
+) -> Iterator[tuple[str, tuple[int, int, int]]]:
     """Candidate expressions with a rank (lower is closer to the trigger)."""
     if isinstance(sentence, str):
         for n, match in enumerate(m for m in _CUE.finditer(sentence) if _cue_ok(m.group(0))):
-            yield _cue_text(match.group(0)), (0, n)
+            yield _cue_text(match.group(0)), (0, n, 0)
         return
     spans: list[Span] = [e for e in sentence.ents if e.label_ in {"DATE", "TIME"}]
     for match in _CUE.finditer(sentence.text):
@@ -224,23 +224,29 @@ def _expressions(
         span = sentence.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             spans.append(span)
-    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[Span] = []
-    for span in spans:
-        if kept and span.start < kept[-1].end:
-            if span.end - span.start > kept[-1].end - kept[-1].start:
-                kept[-1] = span
-            continue
-        kept.append(span)
+    kept = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
+    clause = _reported_clause(trigger) if trigger is not None else None
     for span in kept:
         root = span.root
         # "the 2015 nuclear deal", "a two-day visit": a date describing a noun, not the event
         if root.dep_ in _DESCRIPTIVE_DEPS and (trigger is None or root.head != trigger):
             continue
+        # "X said on Monday that Y struck on Sunday": each date stays with its own clause
+        if trigger is not None and _reported_clause(root) != clause:
+            continue
+        longer = -len(span)  # "early Friday" over "Friday"
         if trigger is None:
-            yield span.text, (0, span.start)
+            yield span.text, (0, span.start, longer)
         else:
-            yield span.text, (_tree_distance(root, trigger), abs(root.i - trigger.i))
+            yield span.text, (_tree_distance(root, trigger), abs(root.i - trigger.i), longer)
+
+
+def _reported_clause(token: Token) -> int | None:
+    """Index of the innermost reported clause (ccomp, parataxis) containing ``token``."""
+    for t in [token, *token.ancestors]:
+        if t.dep_ in {"ccomp", "parataxis"}:
+            return t.i
+    return None
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -427,8 +433,8 @@ def _ago(number: str, unit: str, published: dt.date) -> _Resolved:
 
 def _dateparser(t: str, published: dt.date) -> _Resolved | None:
     """Numeric and unusual forms ("03/04/2024", "the 3rd of March") through dateparser."""
-    if not re.search(r"\d", t) and not re.search(rf"\b{_MO}\b", t):
-        return None  # durations and vague phrases ("for years", "recent days") stay unresolved
+    if not re.search(rf"\b{_MO}", t) and not re.search(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", t):
+        return None  # durations and vague phrases ("60 days", "recent days") stay unresolved
     if re.search(r"\b(?:for|each|every|per|annual|daily|weekly|hours?|minutes?)\b|\d-", t):
         return None
     data = _parser(published).get_date_data(t)

@@ -23,21 +23,62 @@ from accord.actors.dictionary import ActorDictionary, Country, Entry
 from accord.domain import Actor
 
 # Kinds of dictionary terms, strongest first when two terms cover the same tokens.
-KIND_RANK = {"entry": 0, "seat": 1, "country": 2, "capital": 3, "demonym": 4, "title": 5, "agent": 6}
+KIND_RANK = {
+    "entry": 0,
+    "seat": 1,
+    "country": 2,
+    "capital": 3,
+    "demonym": 4,
+    "title": 5,
+    "agent": 6,
+}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 # Dependents that belong to a noun phrase's own description (not relative clauses or conjuncts).
-NP_DEPS = {"compound", "amod", "poss", "nmod", "appos", "det", "case", "nummod", "flat", "prep",
-           "pobj", "npadvmod", "punct", "quantmod"}
+NP_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "nmod",
+    "appos",
+    "det",
+    "case",
+    "nummod",
+    "flat",
+    "prep",
+    "pobj",
+    "npadvmod",
+    "punct",
+    "quantmod",
+}
 SUBJECTS = {"nsubj", "nsubjpass"}
 OWNED = "thing"
 # Modifiers that say an agent is not of the article's own country.
-FOREIGN = {"foreign", "international", "western", "regional", "overseas", "global", "unidentified",
-           "unknown"}
-RECIPROCAL_NOUNS = {"both sides", "the two sides", "the two countries", "the two nations",
-                    "both countries", "the two leaders", "both leaders", "the two ministers",
-                    "the two governments", "both governments", "the sides", "the parties"}
+FOREIGN = {
+    "foreign",
+    "international",
+    "western",
+    "regional",
+    "overseas",
+    "global",
+    "unidentified",
+    "unknown",
+}
+RECIPROCAL_NOUNS = {
+    "both sides",
+    "the two sides",
+    "the two countries",
+    "the two nations",
+    "both countries",
+    "the two leaders",
+    "both leaders",
+    "the two ministers",
+    "the two governments",
+    "both governments",
+    "the sides",
+    "the parties",
+}
 
 
 @dataclass(frozen=True)
@@ -125,8 +166,11 @@ class ActorResolver:
                 continue
             if term.entry is not None and not term.entry.valid_on(date):
                 continue
-            if term.kind in {"country", "capital", "entry", "seat"} and not _proper(
-                    doc[start:end]) and span_text.lower() not in self._lowercase_names:
+            if (
+                term.kind in {"country", "capital", "entry", "seat"}
+                and not _proper(doc[start:end])
+                and span_text.lower() not in self._lowercase_names
+            ):
                 continue
             found.append(Hit(start, end, term))
         found.sort(key=lambda h: (-(h.end - h.start), KIND_RANK[h.term.kind], h.start))
@@ -174,8 +218,9 @@ class ActorResolver:
         head = _np_head(token)
         return state.resolved.get(head.i, ())
 
-    def _resolve_np(self, head: Token, state: DocActors, *, date: dt.date | None
-                    ) -> tuple[Actor, ...]:
+    def _resolve_np(
+        self, head: Token, state: DocActors, *, date: dt.date | None
+    ) -> tuple[Actor, ...]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
@@ -191,8 +236,9 @@ class ActorResolver:
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
             return (_actor_from_entry(best.term, text),)
         name = _person_name(head, tokens)
-        surname = name or (head.text if head.pos_ == "PROPN" and head.i not in state.by_token
-                           else None)
+        surname = name or (
+            head.text if head.pos_ == "PROPN" and head.i not in state.by_token else None
+        )
         if surname is not None:
             earlier = self._same_person(surname, text, state)
             if earlier is not None:
@@ -203,8 +249,17 @@ class ActorResolver:
             sector = self._counterpart_sector(head, state)
             country, why = self._nationality(head, places, state)
             reason = f"title 'counterpart' -> sector of the possessor; country {why}"
-            return (Actor(country, sector, name or text, text, (sector,) if sector else (),
-                          "counterpart", reason),)
+            return (
+                Actor(
+                    country,
+                    sector,
+                    name or text,
+                    text,
+                    (sector,) if sector else (),
+                    "counterpart",
+                    reason,
+                ),
+            )
         if roles:
             role = _closest(roles, head.i)
             sector = role.term.sectors[0]
@@ -214,6 +269,25 @@ class ActorResolver:
                 if earlier is not None:
                     return (earlier,)
             role_name = role.term.name if role.term.kind == "title" else None
+            nationalities = list(
+                dict.fromkeys(h.term.code for h in places if h.term.kind in {"demonym", "country"})
+            )
+            if name is None and len(nationalities) > 1:
+                # "Hungarian and Romanian officials": one actor per nationality
+                return tuple(
+                    Actor(
+                        code,
+                        sector,
+                        text,
+                        text,
+                        (sector,),
+                        role_name,
+                        f"{role.term.kind} '{role.term.name}' with several nationalities",
+                    )
+                    for code in nationalities
+                )
+            if name is not None and not places:
+                country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
             return (Actor(country, sector, name or text, text, (sector,), role_name, reason),)
         if places:
@@ -231,10 +305,10 @@ class ActorResolver:
                 return ()
             sectors = place.term.sectors
             sector = sectors[0] if sectors else None
-            reason = f"{place.term.kind} '{state.doc[place.start:place.end].text}'"
+            reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
         if name is not None and head.ent_type_ == "PERSON":
-            state.unresolved.append(head.doc[tokens[0]:tokens[-1] + 1])
+            state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
 
     def _same_person(self, name: str, text: str, state: DocActors) -> Actor | None:
@@ -242,12 +316,20 @@ class ActorResolver:
         surname = name.split()[-1]
         for _, actor in reversed(state.history):
             if _looks_personal(actor) and actor.name.split()[-1] == surname:
-                return Actor(actor.code, actor.sector, actor.name, text, actor.sectors,
-                             actor.role, f"coreference: surname of '{actor.name}'")
+                return Actor(
+                    actor.code,
+                    actor.sector,
+                    actor.name,
+                    text,
+                    actor.sectors,
+                    actor.role,
+                    f"coreference: surname of '{actor.name}'",
+                )
         return None
 
-    def _nationality(self, head: Token, places: list[Hit], state: DocActors
-                     ) -> tuple[str | None, str]:
+    def _nationality(
+        self, head: Token, places: list[Hit], state: DocActors
+    ) -> tuple[str | None, str]:
         if places:
             place = _closest(places, head.i)
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
@@ -265,17 +347,28 @@ class ActorResolver:
                     return antecedent[0].sector
         return None
 
-    def _definite_reference(self, head: Token, tokens: list[int], country: str | None,
-                            sector: str, state: DocActors) -> Actor | None:
+    def _definite_reference(
+        self, head: Token, tokens: list[int], country: str | None, sector: str, state: DocActors
+    ) -> Actor | None:
         """'the minister', 'the Iranian minister': an earlier named person of that kind."""
         first = head.doc[tokens[0]]
         if first.lower_ != "the" or head.tag_ in {"NNS", "NNPS"}:
             return None
-        people = [a for _, a in reversed(state.history) if _looks_personal(a)
-                  and (country is None or a.code == country)]
+        people = [
+            a
+            for _, a in reversed(state.history)
+            if _looks_personal(a) and (country is None or a.code == country)
+        ]
         for actor in [a for a in people if a.sector == sector] + people:
-            return Actor(actor.code, actor.sector, actor.name, _span_text(head.doc, tokens),
-                         actor.sectors, actor.role, f"coreference: '{actor.text}'")
+            return Actor(
+                actor.code,
+                actor.sector,
+                actor.name,
+                _span_text(head.doc, tokens),
+                actor.sectors,
+                actor.role,
+                f"coreference: '{actor.text}'",
+            )
         return None
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
@@ -338,12 +431,17 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", 
 
 def _is_np_head(token: Token) -> bool:
     if token.pos_ not in {"NOUN", "PROPN", "PRON"} and not (
-            token.dep_ in ARGUMENT_DEPS and token.pos_ in {"ADJ", "X", "NUM"} and token.ent_type_):
+        token.dep_ in ARGUMENT_DEPS and token.pos_ in {"ADJ", "X", "NUM"} and token.ent_type_
+    ):
         return False
     if token.dep_ in {"compound", "flat"}:
         return False
-    return not (token.dep_ == "poss" and token.pos_ != "PRON" and token.head.pos_ == "PROPN"
-                and token.ent_type_ == "PERSON")
+    return not (
+        token.dep_ == "poss"
+        and token.pos_ != "PRON"
+        and token.head.pos_ == "PROPN"
+        and token.ent_type_ == "PERSON"
+    )
 
 
 def _np_head(token: Token) -> Token:
@@ -371,7 +469,7 @@ def _np_tokens(head: Token, *, with_of: bool) -> list[int]:
 
 
 def _span_text(doc: Doc, tokens: list[int]) -> str:
-    return doc[tokens[0]:tokens[-1] + 1].text
+    return doc[tokens[0] : tokens[-1] + 1].text
 
 
 def _strip_det(text: str) -> str:
@@ -396,14 +494,16 @@ def _person_name(head: Token, tokens: list[int]) -> str | None:
         return None
     start = names[0].i
     end = names[-1].i
-    return doc[start:end + 1].text
+    return doc[start : end + 1].text
 
 
 def _actor_from_entry(term: Term, text: str) -> Actor:
     entry = term.entry
     assert entry is not None  # entry hits always carry their entry
     dates = f"{entry.start or '…'}–{entry.end or '…'}"
-    reason = f"entry {entry.origin} ({entry.kind}{', ' + entry.role if entry.role else ''}, {dates})"
+    reason = (
+        f"entry {entry.origin} ({entry.kind}{', ' + entry.role if entry.role else ''}, {dates})"
+    )
     sector = entry.sectors[0] if entry.sectors else None
     return Actor(entry.code, sector, entry.canonical, text, entry.sectors, entry.role, reason)
 
@@ -427,8 +527,15 @@ def _role_applies(hit: Hit, head: Token) -> bool:
 
 
 def _as_coref(actor: Actor, text: str) -> Actor:
-    return Actor(actor.code, actor.sector, actor.name, text, actor.sectors, actor.role,
-                 f"coreference: '{actor.text}'")
+    return Actor(
+        actor.code,
+        actor.sector,
+        actor.name,
+        text,
+        actor.sectors,
+        actor.role,
+        f"coreference: '{actor.text}'",
+    )
 
 
 def _same_group(doc: Doc, i: int, j: int) -> bool:

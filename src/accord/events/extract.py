@@ -19,7 +19,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # Predicates inside these prepositions are reasons or background, not new events:
 # "condemned X for attacking Y", "accused X of shelling".
 BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
 
 @dataclass
@@ -49,8 +49,9 @@ def frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
         if token.i in consumed:
             continue
         frame = None
-        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
-                                             and token.lemma_ in lexicon.verbs):
+        if token.pos_ in {"VERB", "AUX"} or (
+            token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.lemma_ in lexicon.verbs
+        ):
             frame = _verb_frame(token, lexicon, consumed)
         if frame is None and token.pos_ in {"NOUN", "PROPN"}:
             frame = _noun_frame(token, lexicon)
@@ -73,14 +74,24 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     complement = _event_complement(verb, lexicon)
     if effect and effect != "request" and complement is not None:
         return None  # coded at the complement, with this verb's effect
-    if lemma in {"express", "signal", "voice", "show", "reaffirm", "confirm"} and obj is not None \
-            and obj.lemma_.lower() in lexicon.intent_nouns:
+    if (
+        lemma in {"express", "signal", "voice", "show", "reaffirm", "confirm"}
+        and obj is not None
+        and obj.lemma_.lower() in lexicon.intent_nouns
+    ):
         inner = _intent_noun_complement(obj, lexicon)
         if inner is not None:
             return None
         sense = Sense(f"{lemma} {obj.lemma_}", "030", None, (), None, "lexicon.yaml:intent_nouns")
-        frame = Frame(verb, sense, "030", _subjects(verb), _recipients(verb, sense, lexicon),
-                      symmetric=False, kind="intent")
+        frame = Frame(
+            verb,
+            sense,
+            "030",
+            _subjects(verb),
+            _recipients(verb, sense, lexicon),
+            symmetric=False,
+            kind="intent",
+        )
         frame.future = True
         return frame
     sense = _verb_sense(verb, lexicon, obj)
@@ -91,12 +102,16 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         for child in verb.children:
             if child.dep_ == "xcomp":
                 consumed.update(t.i for t in child.subtree if t.pos_ in {"VERB", "NOUN"})
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) or verb.tag_ == "VBN" \
+    passive = (
+        any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        or verb.tag_ == "VBN"
         and any(c.dep_ == "auxpass" for c in verb.children)
+    )
     if passive:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
-        recipients = [t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-                      for t in _with_conjuncts(c)]
+        recipients = [
+            t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in _with_conjuncts(c)
+        ]
         if not actors:
             actors = []
     else:
@@ -132,7 +147,8 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
         return not _actorlike(obj)
     lemmas = set(when.removeprefix("obj=").split("|"))
     return obj.lemma_.lower() in lemmas or any(
-        c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"})
+        c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
+    )
 
 
 def _actorlike(token: Token) -> bool:
@@ -141,7 +157,9 @@ def _actorlike(token: Token) -> bool:
         return True
     if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
         return True
-    return token.pos_ == "PROPN" or any(c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children)
+    return token.pos_ == "PROPN" or any(
+        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children
+    )
 
 
 # -- nouns ----------------------------------------------------------------------------------
@@ -167,8 +185,11 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     head = first.head
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
-    if first.dep_ in {"dobj", "attr"} and head.pos_ in {"VERB", "AUX"} \
-            and head.lemma_.lower() in lexicon.light_verbs:
+    if (
+        first.dep_ in {"dobj", "attr"}
+        and head.pos_ in {"VERB", "AUX"}
+        and head.lemma_.lower() in lexicon.light_verbs
+    ):
         actors = _subjects(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         recipients = _noun_recipients(noun, lexicon) or _prep_recipients(head, lexicon, ())
@@ -180,10 +201,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
         return None
     actors = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
-    actors += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-               for t in _pobjs(c)]
-    between = [t for c in noun.children if c.dep_ == "prep" and c.lower_ in {"between", "among"}
-               for t in _pobjs(c)]
+    actors += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in _pobjs(c)]
+    between = [
+        t
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+        for t in _pobjs(c)
+    ]
     recipients = _noun_recipients(noun, lexicon)
     if between:
         actors, recipients, symmetric = between[:1], between[1:], True
@@ -250,16 +274,30 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                 return objs
         obj = _direct_object(verb)
         return _with_conjuncts(obj) if obj is not None else []
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return _with_conjuncts(child)  # "gave the Ivory Coast $5 million"
     obj = _direct_object(verb)
     if obj is not None and _actorlike(obj):
         return _with_conjuncts(obj)
     found = _prep_recipients(verb, lexicon, sense.preps)
+    if not found and sense.cameo[:2] in {"02", "10", "11", "12", "13"}:
+        # "demanded that the US cancel", "warned that Iran would": the clause's subject
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                found = _subjects(child)
+                if found:
+                    return found
     if found or obj is None:
         return found or ([] if obj is None else _with_conjuncts(obj))
     # "rejected a proposal by France", "welcomed Iran's offer": the object's author
     owners = [t for c in obj.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
-    owners += [t for c in (*obj.children, *verb.children) if c.dep_ == "prep"
-               and c.lower_ in {"by", "from"} for t in _pobjs(c)]
+    owners += [
+        t
+        for c in (*obj.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        for t in _pobjs(c)
+    ]
     return owners or _with_conjuncts(obj)
 
 
@@ -325,7 +363,11 @@ def _is_background(token: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in {"pobj", "pcomp"} and head.dep_ == "prep" and head.lower_ in BACKGROUND_PREPS:
+        if (
+            node.dep_ in {"pobj", "pcomp"}
+            and head.dep_ == "prep"
+            and head.lower_ in BACKGROUND_PREPS
+        ):
             return True
         if node.dep_ in {"relcl", "ccomp", "xcomp", "conj", "advcl", "ROOT", "nsubj", "dobj"}:
             return False
@@ -351,9 +393,12 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}:
             effect = lexicon.complement_verbs.get(lemma)
             if lemma in {"express", "signal", "voice", "show", "reaffirm"} or (
-                    head.lemma_.lower() in lexicon.intent_nouns):
+                lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
+            ):
                 effect = "intent"
             if effect:
+                if effect in {"intent", "threaten", "refuse"}:
+                    frame.hypothetical = False  # "agreed that they should cooperate"
                 _apply_effect(frame, effect, head)
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors:
@@ -367,6 +412,8 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if node.dep_ == "advcl" and _conditional(node, lexicon):
             frame.hypothetical = True
         node = head
+    if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
+        _apply_effect(frame, "intent", frame.trigger)
     for child in frame.trigger.sent:
         if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
             objs = [t for c in child.children if c.lower_ == "to" for t in _pobjs(c)]
@@ -382,7 +429,10 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
         elif child.dep_ in {"aux", "auxpass"}:
             if lower in lexicon.future_aux or child.lemma_.lower() in lexicon.future_aux:
                 frame.future = True
-            elif lower in lexicon.hypothetical_aux or child.lemma_.lower() in lexicon.hypothetical_aux:
+            elif (
+                lower in lexicon.hypothetical_aux
+                or child.lemma_.lower() in lexicon.hypothetical_aux
+            ):
                 frame.hypothetical = True
                 frame.notes.append(f"modal '{child.text}'")
         elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
@@ -390,11 +440,12 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
     if _conditional(verb, lexicon):
         frame.hypothetical = True
     if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
-            c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"}
-            for c in verb.children):
+        c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"} for c in verb.children
+    ):
         frame.hypothetical = True
-    if verb.lower_ == "going" or any(c.lower_ == "going" for c in verb.head.children
-                                     if verb.dep_ == "xcomp"):
+    if verb.lower_ == "going" or any(
+        c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
+    ):
         frame.future = True
 
 
@@ -405,8 +456,11 @@ def _conditional(verb: Token, lexicon: Lexicon) -> bool:
 def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
     """'said it would send aid' is a reported intention, not a hypothetical."""
     auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    if "would" in auxes and not _conditional(clause, lexicon) and not any(
-            c.dep_ == "advcl" and _conditional(c, lexicon) for c in clause.children):
+    if (
+        "would" in auxes
+        and not _conditional(clause, lexicon)
+        and not any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in clause.children)
+    ):
         frame.hypothetical = False
         frame.future = True
 
@@ -415,6 +469,8 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
     root = frame.cameo[:2]
     if effect == "intent":
         frame.future = True
+        if root in {"10", "11", "12", "09"}:
+            return  # "will condemn", "will reject": announced verbal conflict keeps its code
         if int(root) >= 14 or root == "13":
             frame.cameo = threaten_code(frame.cameo)
         elif int(root) <= 8:
@@ -436,18 +492,63 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
         frame.notes.append(f"negated by '{verb.text}'")
 
 
-INTENT_BY_BASE = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
-                  "072": "0332", "073": "0333", "074": "0334"}
-INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "01": "030",
-                  "02": "030"}
-THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138",
-                  "20": "1385"}
-THREAT_BY_BASE = {"161": "1313", "162": "1311", "163": "1312", "172": "132", "191": "1381",
-                  "192": "1382", "190": "1384", "195": "1384", "194": "1384"}
-REFUSE_BY_ROOT = {"04": "125", "06": "121", "07": "122", "08": "124", "03": "127", "05": "120",
-                  "02": "120", "10": "120"}
-REFUSE_BY_BASE = {"081": "1241", "084": "1243", "087": "1246", "045": "126", "061": "1211",
-                  "062": "1212"}
+INTENT_BY_BASE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+}
+INTENT_BY_ROOT = {
+    "04": "036",
+    "05": "032",
+    "06": "031",
+    "07": "033",
+    "08": "035",
+    "01": "030",
+    "02": "030",
+}
+THREAT_BY_ROOT = {
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "1385",
+}
+THREAT_BY_BASE = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "172": "132",
+    "191": "1381",
+    "192": "1382",
+    "190": "1384",
+    "195": "1384",
+    "194": "1384",
+}
+REFUSE_BY_ROOT = {
+    "04": "125",
+    "06": "121",
+    "07": "122",
+    "08": "124",
+    "03": "127",
+    "05": "120",
+    "02": "120",
+    "10": "120",
+}
+REFUSE_BY_BASE = {
+    "081": "1241",
+    "084": "1243",
+    "087": "1246",
+    "045": "126",
+    "061": "1211",
+    "062": "1212",
+}
 
 
 def intent_code(cameo: str) -> str:

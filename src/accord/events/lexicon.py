@@ -40,6 +40,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     complement_verbs: dict[str, str]  # verb lemma -> intent|threaten|refuse|future|negate|attempt
     intent_nouns: frozenset[str]
+    intent_adjectives: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
@@ -67,6 +68,7 @@ class Lexicon:
             speech_verbs=frozenset(words["speech_verbs"]),
             complement_verbs=complements,
             intent_nouns=frozenset(words["intent_nouns"]),
+            intent_adjectives=frozenset(words["intent_adjectives"]),
             future_aux=frozenset(words["future_aux"]),
             hypothetical_aux=frozenset(words["hypothetical_aux"]),
             conditional_marks=frozenset(words["conditional_marks"]),
@@ -121,9 +123,19 @@ def _read_yaml(path: Path) -> dict[str, object]:
     except yaml.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise DataError(str(path), None if line is None else line + 1, str(err)) from err
-    required = ["light_verbs", "speech_verbs", "complement_verbs", "intent_nouns", "future_aux",
-                "hypothetical_aux", "conditional_marks", "negation_words", "recipient_preps",
-                "symmetric"]
+    required = [
+        "light_verbs",
+        "speech_verbs",
+        "complement_verbs",
+        "intent_nouns",
+        "intent_adjectives",
+        "future_aux",
+        "hypothetical_aux",
+        "conditional_marks",
+        "negation_words",
+        "recipient_preps",
+        "symmetric",
+    ]
     missing = [key for key in required if key not in data]
     if missing:
         raise DataError(str(path), None, f"missing keys: {', '.join(missing)}")

@@ -34,8 +34,9 @@ class Quote:
         }
 
 
-def find_quotes(doc: Doc, actors: DocActors, resolver: ActorResolver, lexicon: Lexicon
-                ) -> list[Quote]:
+def find_quotes(
+    doc: Doc, actors: DocActors, resolver: ActorResolver, lexicon: Lexicon
+) -> list[Quote]:
     """Every direct quote in ``doc`` with the actor who said it (None when nobody is named)."""
     quotes: list[Quote] = []
     for match in QUOTE_RE.finditer(doc.text):
@@ -53,8 +54,9 @@ def find_quotes(doc: Doc, actors: DocActors, resolver: ActorResolver, lexicon: L
     return quotes
 
 
-def _speaker(doc: Doc, start: int, end: int, actors: DocActors, resolver: ActorResolver,
-             lexicon: Lexicon) -> tuple[Actor | None, str | None, str]:
+def _speaker(
+    doc: Doc, start: int, end: int, actors: DocActors, resolver: ActorResolver, lexicon: Lexicon
+) -> tuple[Actor | None, str | None, str]:
     spans = [s for s in doc.sents if s.end_char > start and s.start_char < end + 2]
     after = doc.char_span(end, spans[-1].end_char, alignment_mode="expand") if spans else None
     before = doc.char_span(spans[0].start_char, start, alignment_mode="expand") if spans else None
@@ -66,8 +68,14 @@ def _speaker(doc: Doc, start: int, end: int, actors: DocActors, resolver: ActorR
     return None, None, "no speech verb with a named speaker next to the quote"
 
 
-def _speech_subject(span: Span | None, start: int, end: int, actors: DocActors,
-                    resolver: ActorResolver, lexicon: Lexicon) -> tuple[Actor, str] | None:
+def _speech_subject(
+    span: Span | None,
+    start: int,
+    end: int,
+    actors: DocActors,
+    resolver: ActorResolver,
+    lexicon: Lexicon,
+) -> tuple[Actor, str] | None:
     if span is None:
         return None
     for token in span:

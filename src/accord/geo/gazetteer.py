@@ -277,6 +277,10 @@ def _score(c: Candidate, context: Sequence[str], dateline_country: str | None) -
         value += _DATELINE_BONUS
     elif c.country in context:
         value += _CONTEXT_BONUS
+    else:
+        return value
+    if c.alias and c.gazetteer_id.startswith("geonames:"):
+        value += _ALIAS_PENALTY  # in a country of the article, an alternate name is evidence
     return value
 
 

@@ -45,6 +45,7 @@ _PLACE_NOUNS = {
     "hospital", "square", "airport", "harbor", "harbour", "crossing", "road", "highway",
     "side", "corner", "mountains", "valley", "desert", "shore", "sea", "gulf", "strait",
     "hub", "settlement", "quarter", "refugee", "sector", "axis", "direction", "line",
+    "control",  # "took control of El Fasher"
 }  # fmt: skip
 # Links from a noun up to the word it depends on, inside one noun/prepositional phrase.
 _NOMINAL_UP = {"pobj", "prep", "dobj", "attr", "appos", "conj", "compound", "nsubjpass", "oprd"}
@@ -59,6 +60,7 @@ _DIRECTIONS = {
     "lower", "greater",
 }  # fmt: skip
 _CACHE_KEY = "accord.geo.mentions"
+_EMBEDDED_KEY = "accord.geo.embedded_countries"
 
 
 @dataclass(frozen=True)
@@ -96,15 +98,21 @@ def locate_event(
         if sentence.start <= m.start < sentence.end
         and not any(m.start < end and start < m.end for start, end in actor_spans)
     ]
-    context = [*_sentence_countries(gazetteer, doc, mentions), *article_countries]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    named = mentions + [
+        m for m in _embedded_countries(doc) if sentence.start <= m.start < sentence.end
+    ]
 
-    chosen = _attached(doc, trigger, mentions, by_token)
-    if chosen is None:
-        chosen = _elsewhere(doc, trigger, mentions)
-    for mention, how in chosen or []:
-        place = _resolve_mention(doc, mention, mentions, context, dateline_country)
-        if place is not None and place.name is not None:
+    for scored in (_attached(doc, trigger, mentions, by_token), _elsewhere(doc, trigger, mentions)):
+        ranked = []
+        for (rank, hops, distance), mention, how in scored:
+            context = [*_sentence_countries(gazetteer, named, mention), *article_countries]
+            place = _resolve_mention(doc, mention, mentions, context, dateline_country)
+            if place is not None and place.name is not None:
+                finer = _PRECISION_ORDER.get(place.geo_precision, 4)
+                ranked.append(((rank, finer, hops, distance), place, how))
+        if ranked:
+            _, place, how = min(ranked, key=lambda item: item[0])
             return _with_reason(place, how)
     if dateline_place is not None:
         return _with_reason(dateline_place, "dateline")
@@ -115,7 +123,7 @@ def list_places(doc: Doc, *, dateline: str | None = None) -> list[dict[str, obje
     """Every toponym of ``doc`` with its resolution and the alternatives considered."""
     gazetteer = Gazetteer.load()
     mentions = mentions_in(doc)
-    countries = _sentence_countries(gazetteer, doc, mentions)
+    countries = _sentence_countries(gazetteer, mentions)
     dateline_place = _dateline_place(dateline, countries)
     dateline_country = dateline_place.country if dateline_place else None
     sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
@@ -126,7 +134,7 @@ def list_places(doc: Doc, *, dateline: str | None = None) -> list[dict[str, obje
     for mention in mentions:
         sentence = doc[mention.start].sent
         same = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        context = [*_sentence_countries(gazetteer, doc, same), *countries]
+        context = [*_sentence_countries(gazetteer, same, mention), *countries]
         place = _resolve_mention(doc, mention, same, context, dateline_country)
         _, found = resolve_in_context(mention.text, context_countries=context)
         span = doc[mention.start : mention.end]
@@ -177,6 +185,7 @@ def mentions_in(doc: Doc) -> list[Mention]:
         return list(cached)
     gazetteer = Gazetteer.load()
     found: list[Mention] = []
+    embedded: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ in _ENTITY_LABELS:
             span = _strip_determiner(ent)
@@ -184,15 +193,20 @@ def mentions_in(doc: Doc) -> list[Mention]:
                 found.append(Mention(span.start, span.end, span.text, ent.label_))
     for _, start, end in _matcher(doc.vocab)(doc):
         span = doc[start:end]
-        if not _capitalized(span) or _inside_other_entity(span):
+        if not _capitalized(span):
+            continue
+        if _inside_other_entity(span):
+            if gazetteer.country_of_name(span.text):
+                embedded.append(Mention(start, end, span.text, "EMBEDDED"))
             continue
         found.append(Mention(start, end, span.text, "TABLE"))
     for token in doc:
         governed = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
         if governed or (token.dep_ == "conj" and token.head.dep_ == "pobj"):
-            span = _proper_noun_span(token)
-            if span is not None and gazetteer.candidates(span.text):
-                found.append(Mention(span.start, span.end, span.text, "PROPN"))
+            for span in _proper_noun_spans(token):
+                if _known_name(gazetteer, span):
+                    found.append(Mention(span.start, span.end, span.text, "PROPN"))
+                    break
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
@@ -200,11 +214,21 @@ def mentions_in(doc: Doc) -> list[Mention]:
             if mention.end - mention.start > kept[-1].end - kept[-1].start:
                 kept[-1] = mention
             continue
-        if any(doc[i].ent_type_ == "NORP" for i in range(mention.start, mention.end)):
+        if mention.label != "PROPN" and any(
+            doc[i].ent_type_ == "NORP" for i in range(mention.start, mention.end)
+        ):
             continue  # demonyms are never places
         kept.append(mention)
     doc.user_data[_CACHE_KEY] = tuple(kept)
+    doc.user_data[_EMBEDDED_KEY] = tuple(embedded)
     return kept
+
+
+def _embedded_countries(doc: Doc) -> list[Mention]:
+    """Country names inside other entities ("the US National Weather Service"): context,
+    never places."""
+    mentions_in(doc)
+    return list(doc.user_data.get(_EMBEDDED_KEY, ()))
 
 
 _MATCHERS: dict[int, PhraseMatcher] = {}
@@ -252,13 +276,16 @@ def _inside_other_entity(span: Span) -> bool:
     return False
 
 
-def _proper_noun_span(token: Token) -> Span | None:
-    if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ == "NORP":
-        return None
+def _proper_noun_spans(token: Token) -> list[Span]:
+    """Spans a capitalized noun governed by a locative preposition may name: its entity
+    (even one the model mislabelled), else its compound chain ("Khan Younis")."""
+    if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        return []
+    spans = []
     if token.ent_type_ and token.ent_type_ not in _ENTITY_LABELS:
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            return _strip_determiner(ent)
+            spans.append(_strip_determiner(ent))
     start = token.i
     while (
         start > 0
@@ -266,18 +293,56 @@ def _proper_noun_span(token: Token) -> Span | None:
         and (token.doc[start - 1].pos_ == "PROPN")
     ):
         start -= 1
-    return token.doc[start : token.i + 1]
+    spans.append(token.doc[start : token.i + 1])
+    return spans
+
+
+def _known_name(gazetteer: Gazetteer, span: Span) -> bool:
+    """A gazetteer name, and for a word the model took for a demonym ("Omdurman" as NORP),
+    the main name of a place rather than a loose alternate."""
+    found = gazetteer.candidates(span.text)
+    if not found:
+        return False
+    if span.root.ent_type_ == "NORP":
+        return any(not c.alias for c in found)
+    return True
 
 
 # --- choosing the event's place -------------------------------------------------------------
 
-_Choice = list[tuple[Mention, str]]
+# Verbs whose direct object is where they happen: "captured Bakhmut", "visited Beijing".
+_PLACE_VERBS = {
+    "enter", "capture", "seize", "take", "retake", "recapture", "shell", "bomb", "strike",
+    "attack", "hit", "storm", "besiege", "encircle", "liberate", "reach", "leave", "visit",
+    "tour", "raid", "invade", "annex", "occupy", "target", "flee", "evacuate", "overrun",
+    "surround", "pound", "batter", "blockade", "cross", "rock", "ravage", "flood", "shake",
+    "devastate", "control", "patrol", "bombard", "sweep",
+}  # fmt: skip
+# Verbs whose objects are contents, not places: "condemned strikes in the Caribbean".
+_COMMUNICATIVE = {
+    "say", "condemn", "accuse", "criticize", "criticise", "deny", "welcome", "praise", "urge",
+    "call", "warn", "demand", "reject", "blame", "discuss", "support", "announce", "report",
+    "claim", "confirm", "threaten", "vow", "pledge", "promise", "propose", "ask", "tell",
+    "denounce", "decry", "slam", "hail", "applaud", "insist", "argue", "describe", "express",
+}  # fmt: skip
+_PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "country": 3}
+
+_Key = tuple[int, int, int]
+_Scored = list[tuple[_Key, Mention, str]]
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    kind: str  # prep | object | subject
+    word: Token  # the preposition, or the verb of which the toponym is object or subject
+    rank: int
+    via_noun: bool  # reached through a noun: "the port of Beirut", "a Dhaka factory"
 
 
 def _attached(
     doc: Doc, trigger: Token, mentions: list[Mention], by_token: dict[int, Mention]
-) -> _Choice | None:
-    """Toponyms attached to the trigger (or the verbs that govern it), best first."""
+) -> _Scored:
+    """Toponyms attached to the trigger (or else to the verbs that govern it)."""
     heads = [(trigger, "the event word")]
     token = trigger
     for _ in range(2):
@@ -288,66 +353,112 @@ def _attached(
     if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         heads.insert(1, (trigger.head, f"the verb '{trigger.head.text}' of the event noun"))
     for level, (head, name) in enumerate(heads):
-        scored: list[tuple[tuple[int, int, int], Mention, str]] = []
+        scored: _Scored = []
+        lemma = head.lemma_.lower()
         for mention in mentions:
-            anchor = _locative_anchor(doc, mention)
+            anchor = _anchor(doc, mention)
             if anchor is None:
                 continue
-            prep, rank = anchor
-            hops = _hops_to(prep.head, head)
-            if hops is None or not _prep_fits(prep, head, mention):
-                continue
-            how = f"prepositional phrase of {name}"
-            scored.append(((rank, hops, abs(mention.start - head.i)), mention, how))
+            distance = abs(mention.start - head.i)
+            if anchor.kind == "prep":
+                hops = _hops_to(anchor.word.head, head)
+                if hops is None or (hops and lemma in _COMMUNICATIVE):
+                    continue
+                if _prep_fits(anchor.word, head, mention):
+                    how = f"prepositional phrase of {name}"
+                    scored.append(((anchor.rank, hops, distance), mention, how))
+            elif anchor.word == head and anchor.kind == "object":
+                if lemma in _PLACE_VERBS:
+                    how = f"object of {name}, a place"
+                    scored.append(((anchor.rank, 0, distance), mention, how))
+            elif anchor.word == head and (anchor.via_noun or not _is_state_name(mention)):
+                how = f"subject of {name}, a place"
+                scored.append(((anchor.rank, 0, distance), mention, how))
         if level == 0:
             scored.extend(_compound_of_event_noun(trigger, mentions))
             scored.extend(_relative_clause_place(trigger, by_token))
         if scored:
-            scored.sort(key=lambda item: item[0])
-            return [(mention, how) for _, mention, how in scored]
-    return None
+            return scored
+    return []
 
 
-def _elsewhere(doc: Doc, trigger: Token, mentions: list[Mention]) -> _Choice | None:
+def _elsewhere(doc: Doc, trigger: Token, mentions: list[Mention]) -> _Scored:
     """Locative toponyms elsewhere in the trigger's clause (not in a reported clause)."""
     clause = _reported_clause(trigger)
-    scored: list[tuple[tuple[int, int], Mention]] = []
+    content = _content_tokens(trigger)
+    scored: _Scored = []
     for mention in mentions:
-        anchor = _locative_anchor(doc, mention)
-        if anchor is None:
+        if mention.start in content:
             continue
-        prep, rank = anchor
-        if prep.lower_ in _MOTION_ONLY or _reported_clause(doc[mention.start]) != clause:
+        anchor = _anchor(doc, mention)
+        if anchor is None or anchor.kind != "prep":
             continue
-        if prep.lower_ in {"on", "upon"} and _is_country(mention):
+        word = anchor.word.lower_
+        if word in _MOTION_ONLY or _reported_clause(doc[mention.start]) != clause:
             continue
-        scored.append(((rank, abs(mention.start - trigger.i)), mention))
-    if not scored:
-        return None
-    scored.sort(key=lambda item: item[0])
-    return [(m, "locative place elsewhere in the sentence") for _, m in scored]
+        if word in {"on", "upon"} and _is_country(mention):
+            continue
+        how = "locative place elsewhere in the sentence"
+        scored.append(((anchor.rank, 0, abs(mention.start - trigger.i)), mention, how))
+    return scored
 
 
-def _locative_anchor(doc: Doc, mention: Mention) -> tuple[Token, int] | None:
-    """The locative preposition governing a toponym, through "the city of", "Syria's north"."""
+def _content_tokens(trigger: Token) -> set[int]:
+    """For a verb of saying or judging, the tokens of what is said or judged: a place
+    there ("condemned strikes in the Caribbean") is not where the saying happened."""
+    if trigger.lemma_.lower() not in _COMMUNICATIVE:
+        return set()
+    inside: set[int] = set()
+    for child in trigger.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod", "npadvmod"}:
+            continue
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            continue
+        inside.update(t.i for t in child.subtree)
+    return inside
+
+
+def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
+    """How a toponym hangs in the parse: under a locative preposition (through "the city
+    of", "Syria's north", "a Dhaka factory"), or as the object or subject of a verb."""
     token = doc[mention.start : mention.end].root
+    via_noun = False
+    country = _is_country(mention)
     for _ in range(6):
         dep = token.dep_
-        coordinated = dep in {"conj", "appos"} and token.head != token
-        if coordinated or (dep in _MODIFIER and token.head.lemma_.lower() in _PLACE_NOUNS):
-            token = token.head
+        head = token.head
+        if dep in {"conj", "appos"} and head != token:
+            token = head
+        elif (dep in _MODIFIER and head.lemma_.lower() in _PLACE_NOUNS) or (
+            dep == "compound" and head.pos_ in {"NOUN", "PROPN"} and not country
+        ):
+            token, via_noun = head, True
         elif dep == "pobj":
-            prep = token.head
-            word = prep.lower_
-            if word == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS:
-                token = prep.head
+            word = head.lower_
+            if word == "of" and head.head.lemma_.lower() in _PLACE_NOUNS:
+                token, via_noun = head.head, True
             elif word in _LOCATIVE:
-                return prep, _LOCATIVE[word]
+                return _Anchor("prep", head, _LOCATIVE[word], via_noun)
             else:
                 return None
+        elif dep == "dobj":
+            return _Anchor("object", head, 1, via_noun)
+        elif dep in {"nsubj", "nsubjpass"}:
+            return _Anchor("subject", head, 2, via_noun)
         else:
-            return None
-    return None
+            break
+    return _surface_anchor(doc, mention)
+
+
+def _surface_anchor(doc: Doc, mention: Mention) -> _Anchor | None:
+    """When the parse went astray ("at the Kerem Shalom crossing" with "crossing" taken for
+    a verb), a locative preposition just before the toponym still anchors it."""
+    i = mention.start - 1
+    while i >= 0 and doc[i].pos_ in {"DET", "ADJ", "NUM"}:
+        i -= 1
+    if i < 0 or doc[i].dep_ != "prep" or doc[i].lower_ not in _LOCATIVE:
+        return None
+    return _Anchor("prep", doc[i], _LOCATIVE[doc[i].lower_], False)
 
 
 def _hops_to(start: Token, target: Token) -> int | None:
@@ -374,9 +485,13 @@ def _is_country(mention: Mention) -> bool:
     return Gazetteer.load().country_of_name(mention.text) is not None
 
 
-def _compound_of_event_noun(
-    trigger: Token, mentions: list[Mention]
-) -> list[tuple[tuple[int, int, int], Mention, str]]:
+def _is_state_name(mention: Mention) -> bool:
+    """A country or capital: as a subject it names a government ("Ankara said")."""
+    found = Gazetteer.load().candidates(mention.text)
+    return bool(found) and found[0].feature in {"country", "capital"}
+
+
+def _compound_of_event_noun(trigger: Token, mentions: list[Mention]) -> _Scored:
     """ "the Doha talks": a city or region naming the event noun (a country there is an actor)."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:
         return []
@@ -390,9 +505,7 @@ def _compound_of_event_noun(
     return found
 
 
-def _relative_clause_place(
-    trigger: Token, by_token: dict[int, Mention]
-) -> list[tuple[tuple[int, int, int], Mention, str]]:
+def _relative_clause_place(trigger: Token, by_token: dict[int, Mention]) -> _Scored:
     """ "met in Ankara, where they discussed ...": the discussion is in Ankara."""
     token = trigger
     for _ in range(3):
@@ -480,9 +593,14 @@ def _container(
     return None
 
 
-def _sentence_countries(gazetteer: Gazetteer, doc: Doc, mentions: list[Mention]) -> list[str]:
+def _sentence_countries(
+    gazetteer: Gazetteer, mentions: list[Mention], excluded: Mention | None = None
+) -> list[str]:
+    """Countries named by the mentions (but ``excluded``): context for resolving it."""
     found: list[str] = []
     for mention in mentions:
+        if mention == excluded:
+            continue
         code = gazetteer.country_of_name(mention.text)
         if code and code not in found:
             found.append(code)
