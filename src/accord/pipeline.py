@@ -32,7 +32,7 @@ from accord.timex import resolve_event_date
 
 # Categories where a compound actor with no recipient acts jointly on each other
 # ("Iran and Turkey pledged to expand cooperation").
-MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 
 
 @dataclass(frozen=True)

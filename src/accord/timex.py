@@ -204,6 +204,7 @@ def resolve_event_date(
 
 # --- finding expressions ------------------------------------------------------------------
 
+_DAY_WORD = re.compile(rf"\b(?:{_WD}|yesterday|today|tonight)", re.IGNORECASE)
 _DESCRIPTIVE_DEPS = {"compound", "amod", "nummod", "nmod", "quantmod"}
 
 
@@ -229,7 +230,9 @@ def _expressions(
     for span in kept:
         root = span.root
         # "the 2015 nuclear deal", "a two-day visit": a date describing a noun, not the event
-        if root.dep_ in _DESCRIPTIVE_DEPS and (trigger is None or root.head != trigger):
+        # (but "during Friday prayers" dates what happened at the prayers)
+        descriptive = root.dep_ in _DESCRIPTIVE_DEPS and not _DAY_WORD.search(span.text)
+        if descriptive and (trigger is None or root.head != trigger):
             continue
         # "X said on Monday that Y struck on Sunday": each date stays with its own clause
         if trigger is not None and _reported_clause(root) != clause:

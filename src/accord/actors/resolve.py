@@ -53,6 +53,12 @@ NP_DEPS = {
     "quantmod",
 }
 SUBJECTS = {"nsubj", "nsubjpass"}
+# Nouns whose "of" phrase names the group they belong to: "members of Hamas".
+GROUP_HEADS = {"member", "supporter", "leader", "official", "fighter", "representative",
+               "delegation", "head", "chief", "activist", "militant", "soldier", "unit",
+               "wing", "faction", "envoy", "ambassador", "spokesman", "spokeswoman",
+               "spokesperson", "minister", "president", "commander", "force", "troop",
+               "thousand", "hundred", "dozen", "score", "million"}
 OWNED = "thing"
 # Modifiers that say an agent is not of the article's own country.
 FOREIGN = {
@@ -105,6 +111,7 @@ class DocActors:
     hits: list[Hit]
     by_token: dict[int, Hit]
     home_country: str | None
+    home_reliable: bool  # from the dateline, or the only country the document names
     resolved: dict[int, tuple[Actor, ...]] = field(default_factory=dict)
     history: list[tuple[int, Actor]] = field(default_factory=list)
     unresolved: list[Span] = field(default_factory=list)
@@ -189,7 +196,9 @@ class ActorResolver:
         hits = self.hits(doc, date=date)
         by_token = {i: h for h in hits for i in range(h.start, h.end)}
         home = self._home_country(hits, dateline)
-        state = DocActors(doc, hits, by_token, home)
+        named = {h.term.code for h in hits if h.term.code and h.term.kind != "agent"}
+        reliable = home is not None and (dateline is not None or named == {home})
+        state = DocActors(doc, hits, by_token, home, reliable)
         for token in doc:
             if _is_np_head(token):
                 actors = self._resolve_np(token, state, date=date)
@@ -225,7 +234,8 @@ class ActorResolver:
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
         head_hit = state.by_token.get(head.i)
-        titled = head_hit is not None and head_hit.term.kind in {"title", "agent"}
+        titled = (head_hit is not None and head_hit.term.kind == "title") or (
+            head.lemma_.lower() in GROUP_HEADS)
         tokens = _np_tokens(head, with_of=titled)
         text = _span_text(head.doc, tokens)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
@@ -286,7 +296,7 @@ class ActorResolver:
                     )
                     for code in nationalities
                 )
-            if name is not None and not places:
+            if name is not None and not places and not state.home_reliable:
                 country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
             return (Actor(country, sector, name or text, text, (sector,), role_name, reason),)

@@ -19,6 +19,9 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # Predicates inside these prepositions are reasons or background, not new events:
 # "condemned X for attacking Y", "accused X of shelling".
 BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
+# Reactions to someone's proposal, demand or statement: the object's author is the recipient
+# ("rejected a proposal by France", "welcomed Iran's offer").
+REACTION_ROOTS = {"02", "03", "05", "08", "10", "11", "12"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
 
@@ -290,6 +293,8 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                     return found
     if found or obj is None:
         return found or ([] if obj is None else _with_conjuncts(obj))
+    if sense.cameo[:2] not in REACTION_ROOTS:
+        return _with_conjuncts(obj)
     # "rejected a proposal by France", "welcomed Iran's offer": the object's author
     owners = [t for c in obj.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
     owners += [
@@ -422,6 +427,10 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
 
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
+    if verb.dep_ in {"advcl", "acl", "relcl"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        frame.hypothetical = True  # a purpose: "sent troops to restore order", "a meeting to discuss"
+        frame.notes.append("purpose clause")
     for child in verb.children:
         lower = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in {"never", "not"}):
@@ -477,9 +486,11 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
             frame.cameo = intent_code(frame.cameo)
         frame.notes.append(f"intent '{verb.text}'")
     elif effect == "threaten":
+        frame.symmetric = False
         frame.cameo = threaten_code(frame.cameo)
         frame.notes.append(f"threat '{verb.text}'")
     elif effect == "refuse":
+        frame.symmetric = False
         frame.cameo = refuse_code(frame.cameo)
         frame.notes.append(f"refusal '{verb.text}'")
     elif effect == "future":

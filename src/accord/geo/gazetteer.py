@@ -241,7 +241,7 @@ def resolve_in_context(
     gazetteer = Gazetteer.load()
     found = gazetteer.candidates(name)
     if not found:
-        return _resolve_with_suffix(gazetteer, name, context_countries, dateline_country)
+        return _resolve_with_suffix(gazetteer, name, context_countries, dateline_country, within)
     context = [c for c in context_countries if c]
     nearby = set(context) | ({dateline_country} if dateline_country else set())
     countries = [c for c in found if c.feature == "country"]
@@ -253,8 +253,10 @@ def resolve_in_context(
             return local[0].to_place(reason), found
         return country.to_place("country name"), found
 
-    pool = [c for c in found if _inside(c, within)] if within is not None else []
-    if pool and within is not None:
+    if within is not None:
+        pool = [c for c in found if inside(c, within)]
+        if not pool:
+            return None, found  # "Koshi" in Nepal is not the Japanese Kōshi
         best = max(pool, key=lambda c: _score(c, context, dateline_country))
         return best.to_place(f"within {within.name}"), found
     best = max(found, key=lambda c: _score(c, context, dateline_country))  # ties: table order
@@ -284,7 +286,8 @@ def _score(c: Candidate, context: Sequence[str], dateline_country: str | None) -
     return value
 
 
-def _inside(c: Candidate, within: Place | None) -> bool:
+def inside(c: Candidate, within: Place | None) -> bool:
+    """Whether candidate ``c`` lies in the country or admin1 region ``within``."""
     if within is None or c.country != within.country or c.name == within.name:
         return False
     if within.geo_precision != "admin1":
@@ -298,6 +301,7 @@ def _resolve_with_suffix(
     name: str,
     context_countries: Sequence[str],
     dateline_country: str | None,
+    within: Place | None,
 ) -> tuple[Place | None, list[Candidate]]:
     """ "Homs province" -> the province around Homs; "Gaza city" -> Gaza City or Gaza."""
     match = _SUFFIX.match(normalize(name))
@@ -305,7 +309,7 @@ def _resolve_with_suffix(
         return None, []
     base, kind = match.group("base"), match.group("kind")
     place, found = resolve_in_context(
-        base, context_countries=context_countries, dateline_country=dateline_country
+        base, context_countries=context_countries, dateline_country=dateline_country, within=within
     )
     if place is None or kind in {"city", "town", "village"} or place.geo_precision != "city":
         return place, found

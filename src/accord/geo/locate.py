@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from accord.domain import Place
-from accord.geo.gazetteer import Candidate, Gazetteer, resolve_in_context
+from accord.geo.gazetteer import Candidate, Gazetteer, inside, resolve_in_context
 
 NO_PLACE_REASON = "no place in the event's sentence or dateline"
 
@@ -48,7 +48,14 @@ _PLACE_NOUNS = {
     "control",  # "took control of El Fasher"
 }  # fmt: skip
 # Links from a noun up to the word it depends on, inside one noun/prepositional phrase.
-_NOMINAL_UP = {"pobj", "prep", "dobj", "attr", "appos", "conj", "compound", "nsubjpass", "oprd"}
+_NOMINAL_UP = {
+    "pobj", "prep", "dobj", "attr", "appos", "conj", "compound", "nsubjpass", "oprd", "advmod",
+    "npadvmod",
+}  # fmt: skip
+_COMPASS = {
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
 _MODIFIER = {"compound", "amod", "nmod", "poss"}
 _CLAUSE_UP = {"xcomp", "advcl", "conj", "acl"}
 _REPORTED = {"ccomp", "parataxis"}
@@ -261,7 +268,7 @@ def _strip_determiner(span: Span) -> Span:
     while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     end = span.end
-    while end > start and span.doc[end - 1].is_punct:
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "case"):
         end -= 1
     return span.doc[start:end]
 
@@ -362,7 +369,7 @@ def _attached(
             distance = abs(mention.start - head.i)
             if anchor.kind == "prep":
                 hops = _hops_to(anchor.word.head, head)
-                if hops is None or (hops and lemma in _COMMUNICATIVE):
+                if hops is None or (lemma in _COMMUNICATIVE and not _said_where(anchor, head)):
                     continue
                 if _prep_fits(anchor.word, head, mention):
                     how = f"prepositional phrase of {name}"
@@ -403,6 +410,13 @@ def _elsewhere(doc: Doc, trigger: Token, mentions: list[Mention]) -> _Scored:
     return scored
 
 
+def _said_where(anchor: _Anchor, verb: Token) -> bool:
+    """For a verb of saying, a place phrase on the verb or right on its object
+    ("announced the prize in Oslo"), not one deeper in what was said."""
+    owner = anchor.word.head
+    return owner == verb or (owner.dep_ == "dobj" and owner.head == verb)
+
+
 def _content_tokens(trigger: Token) -> set[int]:
     """For a verb of saying or judging, the tokens of what is said or judged: a place
     there ("condemned strikes in the Caribbean") is not where the saying happened."""
@@ -415,7 +429,21 @@ def _content_tokens(trigger: Token) -> set[int]:
         if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
             continue
         inside.update(t.i for t in child.subtree)
+        if child.dep_ == "dobj":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                    inside.difference_update(_phrase_head_tokens(prep))
     return inside
+
+
+def _phrase_head_tokens(prep: Token) -> set[int]:
+    """A prepositional phrase without the phrases nested in it: "on boats", not "on boats
+    in the Caribbean"."""
+    tokens = {t.i for t in prep.subtree}
+    for t in prep.subtree:
+        if t != prep and t.dep_ == "prep":
+            tokens.difference_update(u.i for u in t.subtree)
+    return tokens
 
 
 def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
@@ -435,6 +463,8 @@ def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
             token, via_noun = head, True
         elif dep == "pobj":
             word = head.lower_
+            if word == "of" and head.head.lower_ in _COMPASS:
+                return _Anchor("prep", head, 1, via_noun)  # "south of the Litani River"
             if word == "of" and head.head.lemma_.lower() in _PLACE_NOUNS:
                 token, via_noun = head.head, True
             elif word in _LOCATIVE:
@@ -566,30 +596,52 @@ def _container(
     context: Sequence[str],
     dateline_country: str | None,
 ) -> Place | None:
-    """The larger place that qualifies a toponym: "Tbilisi, Georgia", "Tripoli in Lebanon"."""
+    """The larger place that qualifies a toponym: "Tbilisi, Georgia", "Tripoli in Lebanon",
+    "Pakistan's Sindh province". Of an ambiguous container, the reading that holds a place
+    of the toponym's name wins ("Atlanta, Georgia" is the US state)."""
     root = doc[mention.start : mention.end].root
+    gazetteer = Gazetteer.load()
+    inner = gazetteer.candidates(mention.text)
     for other in mentions:
-        if other.start <= mention.start:
+        other_root = doc[other.start : other.end].root
+        # "Nepal's Koshi province", "Pakistan's Sindh province"
+        owner = other_root.dep_ == "poss" and (
+            other_root.head == root or (root.dep_ == "compound" and root.head == other_root.head)
+        )
+        if other.start <= mention.start and not owner:
             continue
         between = doc[mention.end : other.start]
         appositive = len(between) == 1 and between[0].text == ","
-        other_root = doc[other.start : other.end].root
         in_phrase = (
-            other_root.dep_ == "pobj"
-            and other_root.head.lower_ == "in"
-            and other_root.head.head == root
-        ) or (
-            other_root.dep_ == "poss"
-            and other_root.head.head.lower_ == "in"
-            and other_root.head.head.head == root
+            owner
+            or (
+                other_root.dep_ == "pobj"
+                and other_root.head.lower_ == "in"
+                and other_root.head.head == root
+            )
+            or (
+                other_root.dep_ == "poss"
+                and other_root.head.head.lower_ == "in"
+                and other_root.head.head.head == root
+            )
         )
         if not (appositive or in_phrase):
             continue
         place, _ = resolve_in_context(
             other.text, context_countries=context, dateline_country=dateline_country
         )
-        if place is not None and place.geo_precision in {"country", "admin1"}:
-            return place
+        readings = [place] if place is not None else []
+        readings += [
+            c.to_place("container")
+            for c in gazetteer.candidates(other.text)
+            if c.geo_precision in {"country", "admin1"}
+        ]
+        readings = [p for p in readings if p.geo_precision in {"country", "admin1"}]
+        for reading in readings:
+            if any(inside(c, reading) for c in inner):
+                return reading
+        if readings:
+            return readings[0]
     return None
 
 
