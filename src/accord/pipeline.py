@@ -32,6 +32,7 @@ from accord.timex import resolve_event_date
 
 # Categories where a compound actor with no recipient acts jointly on each other
 # ("Iran and Turkey pledged to expand cooperation").
+ATTACHED_PLACE = "prepositional phrase"  # geo's reason for a place attached to the event word
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 
 
@@ -181,6 +182,12 @@ class Coder:
                 dateline=article.dateline,
                 actor_spans=actor_spans,
             )
+        if not recipient and coding.event not in {"CONSULT", "AGREE"} and place.country \
+                and place.reason.startswith(ATTACHED_PLACE):
+            # "imposed a curfew in Abidjan", "protested in Serbia": the place's country is
+            # the target when nobody else is named
+            recipient = [Actor(place.country, None, place.name or place.country, place.name or "",
+                               (), None, f"country of the event's place ({place.reason})")]
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)

@@ -275,8 +275,6 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
             objs = _pobjs(prep)
             if objs:
                 return objs
-        obj = _direct_object(verb)
-        return _with_conjuncts(obj) if obj is not None else []
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _with_conjuncts(child)  # "gave the Ivory Coast $5 million"
@@ -300,7 +298,9 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     owners += [
         t
         for c in (*obj.children, *verb.children)
-        if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+        if c.dep_ == "prep"
+        and c.lower_
+        in ({"by", "from", "of"} if sense.cameo[:2] in {"02", "10"} else {"by", "from"})
         for t in _pobjs(c)
     ]
     return owners or _with_conjuncts(obj)
@@ -428,8 +428,11 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
     if verb.dep_ in {"advcl", "acl", "relcl"} and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        frame.hypothetical = True  # a purpose: "sent troops to restore order", "a meeting to discuss"
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        frame.hypothetical = (
+            True  # a purpose: "sent troops to restore order", "a meeting to discuss"
+        )
         frame.notes.append("purpose clause")
     for child in verb.children:
         lower = child.lower_

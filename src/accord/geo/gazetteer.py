@@ -26,7 +26,7 @@ from accord.domain import Place
 from accord.errors import DataError
 
 DATA_DIR = Path(__file__).parent / "data"
-INDEX_VERSION = "1"  # bump when the index layout or build rules change
+INDEX_VERSION = "2"  # bump when the index layout or build rules change
 
 FEATURES = frozenset(
     {
@@ -58,6 +58,7 @@ _ALIAS_PENALTY = 1.0  # geonames alternate names are noisy; prefer main names
 _CAPITAL_BONUS = 2.0
 _DATELINE_BONUS = 4.0
 _CONTEXT_BONUS = 3.0
+_MAIN, _CURATED, _LOOSE = 0, 1, 2  # how a name matched: own name, curated alias, alternate
 _MERGE_DEGREES = 0.3  # a table city this close to a geonames city of the same name is that city
 
 _APOSTROPHES = "'’‘`ʼʻʿʾ´"
@@ -94,7 +95,8 @@ class Candidate:
     lon: float | None
     population: int
     gazetteer_id: str
-    alias: bool = False  # matched through an alternate name, not the entry's own name
+    alias: bool = False  # matched through an alias, not the entry's own name
+    loose: bool = False  # ... and the alias is a geonames alternate name, not a curated one
 
     @property
     def geo_precision(self) -> str:
@@ -131,7 +133,7 @@ _Entry = tuple[str, str, str | None, str, str | None, float | None, float | None
 @dataclass
 class _Index:
     entries: list[_Entry]
-    by_name: dict[str, int | tuple[int, ...]]  # key -> entry * 2 + is_alias, one or several
+    by_name: dict[str, int | tuple[int, ...]]  # key -> entry * 4 + match kind, one or several
     countries: dict[str, int]  # ISO3 -> entry
     country_names: dict[str, str]  # key -> ISO3
     iso2: dict[str, str]  # ISO2 -> ISO3
@@ -157,7 +159,7 @@ class Gazetteer:
         """
         hits = self._index.by_name.get(normalize(name), ())
         codes = (hits,) if isinstance(hits, int) else hits
-        found = [self._candidate(code >> 1, bool(code & 1)) for code in codes]
+        found = [self._candidate(code >> 2, code & 3) for code in codes]
         found.sort(key=lambda c: -_prominence(c))
         return found
 
@@ -172,7 +174,7 @@ class Gazetteer:
             if iso3 in self._index.centroid_missing
             else "country centroid"
         )
-        return self._candidate(i, False).to_place(reason)
+        return self._candidate(i, _MAIN).to_place(reason)
 
     def country_of_name(self, name: str) -> str | None:
         """ISO3 of a country name or alias ("Türkiye" -> "TUR"), else None."""
@@ -182,9 +184,11 @@ class Gazetteer:
         """Names and aliases of the curated table and of countries, as written."""
         return list(self._index.surface_names)
 
-    def _candidate(self, i: int, alias: bool) -> Candidate:
+    def _candidate(self, i: int, kind: int) -> Candidate:
         gid, name, country, feature, admin1, lat, lon, population = self._index.entries[i]
-        return Candidate(name, country, feature, admin1, lat, lon, population, gid, alias)
+        return Candidate(
+            name, country, feature, admin1, lat, lon, population, gid, kind != _MAIN, kind == _LOOSE
+        )
 
 
 def _prominence(c: Candidate) -> float:
@@ -197,7 +201,7 @@ def _prominence(c: Candidate) -> float:
     )
     if c.feature == "capital":
         base += _CAPITAL_BONUS
-    if c.alias and c.gazetteer_id.startswith("geonames:"):
+    if c.loose:
         base -= _ALIAS_PENALTY
     return base
 
@@ -253,6 +257,10 @@ def resolve_in_context(
             return local[0].to_place(reason), found
         return country.to_place("country name"), found
 
+    if any(not c.loose for c in found):
+        # a loose alternate name ("White House" for Casablanca) yields to an entry of that
+        # very name, unless it lies in a country of the article
+        found = [c for c in found if not c.loose or c.country in nearby]
     if within is not None:
         pool = [c for c in found if inside(c, within)]
         if not pool:
@@ -281,7 +289,7 @@ def _score(c: Candidate, context: Sequence[str], dateline_country: str | None) -
         value += _CONTEXT_BONUS
     else:
         return value
-    if c.alias and c.gazetteer_id.startswith("geonames:"):
+    if c.loose:
         value += _ALIAS_PENALTY  # in a country of the article, an alternate name is evidence
     return value
 
@@ -406,24 +414,23 @@ def _slug(text: str) -> str:
 class _Builder:
     def __init__(self) -> None:
         self.entries: list[_Entry] = []
-        self.by_name: dict[str, list[tuple[int, bool]]] = {}
+        self.by_name: dict[str, list[tuple[int, int]]] = {}
         self.surface: list[str] = []
 
     def add(self, entry: _Entry) -> int:
         self.entries.append(entry)
         return len(self.entries) - 1
 
-    def key(self, i: int, name: str, *, alias: bool) -> None:
+    def key(self, i: int, name: str, kind: int) -> None:
         key = normalize(name)
         if not key:
             return
         hits = self.by_name.setdefault(key, [])
-        for n, (j, was_alias) in enumerate(hits):
+        for n, (j, was) in enumerate(hits):
             if j == i:
-                if was_alias and not alias:
-                    hits[n] = (i, False)
+                hits[n] = (i, min(was, kind))
                 return
-        hits.append((i, alias))
+        hits.append((i, kind))
 
 
 def build_index() -> _Index:
@@ -451,7 +458,7 @@ def build_index() -> _Index:
         i = builder.add((gid, name, iso3, "country", None, lat, lon, int(country["population"])))
         countries[iso3] = i
         for text in [name, country["name"], *aliases.get(iso3, [])]:
-            builder.key(i, text, alias=text != name)
+            builder.key(i, text, _MAIN if text == name else _CURATED)
             country_names[normalize(text)] = iso3
             builder.surface.append(text)
 
@@ -469,22 +476,22 @@ def build_index() -> _Index:
                 int(city["population"]),
             )
         )
-        builder.key(i, city["name"], alias=False)
+        builder.key(i, city["name"], _MAIN)
         for alt in city["alternatenames"]:
             if (alt.isupper() and len(alt) <= 4) or _NON_LATIN.search(alt):
                 continue
             if not _ASCII_NAME.match(normalize(alt)):
                 continue  # codes ("NYC") and non-Latin scripts never reach English text
-            builder.key(i, alt, alias=True)
+            builder.key(i, alt, _LOOSE)
 
     _mark_capitals(builder, gn_countries, countries, missing)
     _add_table(builder, set(countries))
     return _Index(
         entries=builder.entries,
         by_name={
-            key: hits[0][0] * 2 + hits[0][1]
+            key: hits[0][0] * 4 + hits[0][1]
             if len(hits) == 1
-            else tuple(i * 2 + alias for i, alias in hits)
+            else tuple(i * 4 + kind for i, kind in hits)
             for key, hits in builder.by_name.items()
         },
         countries=countries,
@@ -579,9 +586,9 @@ def _add_table(builder: _Builder, countries: set[str]) -> None:
             i = builder.add(
                 (f"accord:{slug}", name, country, feature, row["admin1"] or None, lat, lon, 0)
             )
-        builder.key(i, name, alias=False)
+        builder.key(i, name, _MAIN)
         for alias in aliases:
-            builder.key(i, alias, alias=True)
+            builder.key(i, alias, _CURATED)
         builder.surface.extend([name, *aliases])
 
 

@@ -505,8 +505,10 @@ def _hops_to(start: Token, target: Token) -> int | None:
 
 def _prep_fits(prep: Token, head: Token, mention: Mention) -> bool:
     word = prep.lower_
-    if word in _MOTION_ONLY:
-        return prep.head == head and head.lemma_.lower() in _MOTION
+    if word in _MOTION_ONLY:  # on the motion verb or its object: "launched a missile toward"
+        owner = prep.head
+        on_verb = owner == head or (owner.dep_ == "dobj" and owner.head == head)
+        return on_verb and head.lemma_.lower() in _MOTION
     # "sanctions on Iran": a target, not a place
     return not (word in {"on", "upon"} and _is_country(mention))
 
