@@ -17,10 +17,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "accord" / "samples"
-DATELINES = ["ANKARA (Reuters) - ", "NAIROBI (AP) - ", "DHAKA, March 3 - ", "KYIV - ",
-             "BEIRUT (AFP) - ", "CARACAS - ", "MANILA (Reuters) - ", "KHARTOUM - "]
+DATELINES = [
+    "ANKARA (Reuters) - ",
+    "NAIROBI (AP) - ",
+    "DHAKA, March 3 - ",
+    "KYIV - ",
+    "BEIRUT (AFP) - ",
+    "CARACAS - ",
+    "MANILA (Reuters) - ",
+    "KHARTOUM - ",
+]
 
 
 def corpus(n: int, *, seed: int = 7) -> list[dict[str, str]]:
@@ -54,10 +63,14 @@ def measure_spacy(path: str) -> dict[str, float]:
     nlp = nlp_module.load()
     texts = [a.text for a in read_articles([path]) if isinstance(a, Article)]
     start = time.perf_counter()
-    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts))
+    sentences = sum(len(list(doc.sents)) for doc in nlp.pipe(texts, batch_size=32))
     seconds = time.perf_counter() - start
-    return {"articles": len(texts), "sentences": sentences, "seconds": seconds,
-            "peak_mb": _peak_mb()}
+    return {
+        "articles": len(texts),
+        "sentences": sentences,
+        "seconds": seconds,
+        "peak_mb": _peak_mb(),
+    }
 
 
 def measure_pipeline(path: str) -> dict[str, object]:
@@ -70,8 +83,14 @@ def measure_pipeline(path: str) -> dict[str, object]:
     start = time.perf_counter()
     events = sum(len(c.events) for c in coder.code_many(articles))
     seconds = time.perf_counter() - start
-    return {"articles": len(articles), "sentences": coder.tally.sentences, "events": events,
-            "seconds": seconds, "peak_mb": _peak_mb(), "stages": coder.tally.seconds}
+    return {
+        "articles": len(articles),
+        "sentences": coder.tally.sentences,
+        "events": events,
+        "seconds": seconds,
+        "peak_mb": _peak_mb(),
+        "stages": coder.tally.seconds,
+    }
 
 
 def measure_ingest(path: str) -> dict[str, float]:
@@ -84,13 +103,21 @@ def measure_ingest(path: str) -> dict[str, float]:
         start = time.perf_counter()
         result = ingest_paths([path], db=db, coder=coder)
         seconds = time.perf_counter() - start
-    return {"articles": result.added, "events": result.events, "seconds": seconds,
-            "peak_mb": _peak_mb()}
+    return {
+        "articles": result.added,
+        "events": result.events,
+        "seconds": seconds,
+        "peak_mb": _peak_mb(),
+    }
 
 
-def _child(kind: str, path: str) -> dict[str, object]:
-    out = subprocess.run([sys.executable, __file__, "--child", kind, path], check=True,
-                         capture_output=True, text=True)
+def _child(kind: str, path: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, path],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -101,8 +128,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         kind, path = args.child
-        result = {"spacy": measure_spacy, "pipeline": measure_pipeline,
-                  "ingest": measure_ingest}[kind](path)
+        result = {"spacy": measure_spacy, "pipeline": measure_pipeline, "ingest": measure_ingest}[
+            kind
+        ](path)
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,22 +141,30 @@ def main() -> None:
         spacy_run = _child("spacy", path)
         full = _child("pipeline", path)
         stored = _child("ingest", path)
-    print(f"corpus: {spacy_run['articles']} articles, {spacy_run['sentences']} sentences "
-          f"(generated from the bundled samples)")
-    rows = [("spaCy nlp.pipe alone", spacy_run), ("accord pipeline (code)", full),
-            ("accord ingest (code + DuckDB)", stored)]
+    print(
+        f"corpus: {spacy_run['articles']} articles, {spacy_run['sentences']} sentences "
+        f"(generated from the bundled samples)"
+    )
     print(f"{'run':<32}{'articles/s':>12}{'sentences/s':>13}{'seconds':>9}{'peak MB':>9}")
-    for name, run in rows:
-        seconds = float(run["seconds"])  # type: ignore[arg-type]
-        sentences = float(spacy_run["sentences"])  # type: ignore[arg-type]
-        print(f"{name:<32}{float(run['articles']) / seconds:>12.1f}"  # type: ignore[arg-type]
-              f"{sentences / seconds:>13.1f}{seconds:>9.2f}{float(run['peak_mb']):>9.0f}")  # type: ignore[arg-type]
-    ratio = float(full["seconds"]) / float(spacy_run["seconds"])  # type: ignore[arg-type]
-    print(f"pipeline time / spaCy time: {ratio:.2f}x   events coded: {full['events']}")
-    stages = full["stages"]
-    total = float(full["seconds"])  # type: ignore[arg-type]
+    sentences = float(spacy_run["sentences"])
+    for name, run in [
+        ("spaCy nlp.pipe alone", spacy_run),
+        ("accord pipeline (code)", full),
+        ("accord ingest (code + DuckDB)", stored),
+    ]:
+        seconds = float(run["seconds"])
+        print(
+            f"{name:<32}{float(run['articles']) / seconds:>12.1f}"
+            f"{sentences / seconds:>13.1f}{seconds:>9.2f}{float(run['peak_mb']):>9.0f}"
+        )
+    total = float(full["seconds"])
+    print(
+        f"pipeline time / spaCy time: {total / float(spacy_run['seconds']):.2f}x   "
+        f"events coded: {full['events']}"
+    )
     print("share of pipeline time by stage:")
-    for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):  # type: ignore[union-attr]
+    stages: dict[str, float] = full["stages"]
+    for stage, seconds in sorted(stages.items(), key=lambda kv: -kv[1]):
         print(f"  {stage:<10}{seconds:>8.2f} s  {100 * seconds / total:>5.1f} %")
 
 

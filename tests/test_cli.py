@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import SAMPLE
 
 pytestmark = pytest.mark.slow
@@ -15,8 +16,9 @@ ACCORD = [sys.executable, "-m", "accord"]
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*ACCORD, *args], input=stdin, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [*ACCORD, *args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_code_prints_one_json_object_per_event_with_the_contract_fields():
@@ -24,9 +26,27 @@ def test_code_prints_one_json_object_per_event_with_the_contract_fields():
     assert out.returncode == 0, out.stderr
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert events
-    fields = {"event_id", "article_id", "date", "date_precision", "event", "mode", "context",
-              "cameo", "quad_class", "goldstein", "plover_scale", "actor", "recipient",
-              "reciprocal", "modality", "location", "source", "evidence", "confidence"}
+    fields = {
+        "event_id",
+        "article_id",
+        "date",
+        "date_precision",
+        "event",
+        "mode",
+        "context",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "plover_scale",
+        "actor",
+        "recipient",
+        "reciprocal",
+        "modality",
+        "location",
+        "source",
+        "evidence",
+        "confidence",
+    }
     for event in events:
         assert fields <= event.keys()
         assert isinstance(event["cameo"], str)
@@ -34,8 +54,12 @@ def test_code_prints_one_json_object_per_event_with_the_contract_fields():
 
 
 def test_code_reads_jsonl_from_stdin_and_keeps_the_record_id():
-    record = {"id": "story-1", "date": "2025-03-04", "outlet": "Test Wire",
-              "text": "Turkish police arrested 20 protesters in Istanbul on Monday."}
+    record = {
+        "id": "story-1",
+        "date": "2025-03-04",
+        "outlet": "Test Wire",
+        "text": "Turkish police arrested 20 protesters in Istanbul on Monday.",
+    }
     out = run("code", "-", stdin=json.dumps(record) + "\n")
     assert out.returncode == 0, out.stderr
     events = [json.loads(line) for line in out.stdout.splitlines()]
@@ -57,16 +81,14 @@ def test_bad_records_are_reported_one_line_each_and_good_ones_still_coded(tmp_pa
     assert out.returncode == 0, out.stderr
     problems = [line for line in out.stderr.splitlines() if line.startswith("accord: skipped")]
     named = " ".join(problems)
-    for name in ("empty.txt", "binary.txt", "latin.txt", "page.docx", "bad.jsonl:2",
-                 "blank.html"):
+    for name in ("empty.txt", "binary.txt", "latin.txt", "page.docx", "bad.jsonl:2", "blank.html"):
         assert name in named
     assert len(problems) == 6
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert {e["event"] for e in events} >= {"ASSAULT", "ACCUSE"}
 
 
-def test_nothing_readable_exits_non_zero_and_strict_stops_at_the_first_bad_record(
-        tmp_path: Path):
+def test_nothing_readable_exits_non_zero_and_strict_stops_at_the_first_bad_record(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("")
     assert run("code", str(tmp_path)).returncode != 0
     (tmp_path / "good.txt").write_text("Kenyan police detained ten students in Nairobi.\n")
@@ -88,13 +110,18 @@ def test_ingest_twice_adds_nothing_and_events_can_be_filtered(tmp_path: Path):
     with Store(db, read_only=True) as store:
         after = store.stats()
         accusations = store.events(actor="IRN", category="ACCUSE")
-    assert (before["articles"], before["events"]) == (after["articles"], after["events"]) == (
-        1, before["events"])
+    assert (
+        (before["articles"], before["events"])
+        == (after["articles"], after["events"])
+        == (1, before["events"])
+    )
     assert accusations and all(e["event"] == "ACCUSE" for e in accusations)
-    listed = run("events", "--db", db, "--actor", "IRN", "--category", "accuse",
-                 "--format", "jsonl")
+    listed = run(
+        "events", "--db", db, "--actor", "IRN", "--category", "accuse", "--format", "jsonl"
+    )
     assert [json.loads(x)["event_id"] for x in listed.stdout.splitlines()] == [
-        e["event_id"] for e in accusations]
+        e["event_id"] for e in accusations
+    ]
 
 
 def test_missing_store_is_one_clear_error_line(tmp_path: Path):

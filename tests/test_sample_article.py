@@ -29,15 +29,22 @@ def test_iran_accuses_israel_with_the_ministers_resolved_as_military(sample_even
     accuser = accusations[0].actor[0]
     assert accuser.sector == "MIL" or "MIL" in accuser.sectors
     assert accusations[0].recipient[0].sector == "GOV"
-    ministers = {a.name for e in sample_events for a in (*e.actor, *e.recipient)
-                 if a.code in {"IRN", "TUR"} and "MIL" in (a.sector, *a.sectors)}
+    ministers = {
+        a.name
+        for e in sample_events
+        for a in (*e.actor, *e.recipient)
+        if a.code in {"IRN", "TUR"} and "MIL" in (a.sector, *a.sectors)
+    }
     assert any("Nasirzadeh" in name for name in ministers)
     assert any("Guler" in name for name in ministers)
 
 
 def test_both_israel_mentions_resolve_and_merge_into_one_accusation(sample_events):
-    accusations = [e for e in sample_events if e.event == "ACCUSE" and
-                   any(r.code == "ISR" for r in e.recipient)]
+    accusations = [
+        e
+        for e in sample_events
+        if e.event == "ACCUSE" and any(r.code == "ISR" for r in e.recipient)
+    ]
     assert len(accusations) == 1
     texts = {r.text for r in accusations[0].recipient}
     assert any("regime" in t for t in texts)
@@ -56,7 +63,7 @@ def test_evidence_offsets_point_into_the_article(sample_events):
     (article,) = list(read_articles([str(SAMPLE)], date=SAMPLE_DATE))
     for event in sample_events:
         ev = event.evidence[0]
-        assert article.text[ev.start:ev.end] == ev.sentence
+        assert article.text[ev.start : ev.end] == ev.sentence
         assert ev.trigger in ev.sentence
         assert event.article_id == article.id
         assert event.date is not None

@@ -29,7 +29,6 @@ from accord.ingest import article_from_text
 from accord.ontology import Ontology
 from accord.timex import resolve_event_date
 
-
 # Categories where a compound actor with no recipient acts jointly on each other
 # ("Iran and Turkey pledged to expand cooperation").
 ATTACHED_PLACE = "prepositional phrase"  # geo's reason for a place attached to the event word
@@ -157,10 +156,10 @@ class Coder:
             for r in _resolve_all(frame.recipients, actors, self.resolver)
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
-        if not actor or any(a.code is None for a in actor):
-            if not self.options.keep_unresolved:
-                self.tally.drop("unresolved actor")
-                return None
+        unresolved = not actor or any(a.code is None for a in actor)
+        if unresolved and not self.options.keep_unresolved:
+            self.tally.drop("unresolved actor")
+            return None
         reciprocal = False
         if (frame.symmetric or coding.event in MUTUAL) and not recipient and len(actor) > 1:
             actor, recipient, reciprocal = actor[:1], actor[1:], True
@@ -182,12 +181,25 @@ class Coder:
                 dateline=article.dateline,
                 actor_spans=actor_spans,
             )
-        if not recipient and coding.event not in {"CONSULT", "AGREE"} and place.country \
-                and place.reason.startswith(ATTACHED_PLACE):
+        if (
+            not recipient
+            and coding.event not in {"CONSULT", "AGREE"}
+            and place.country
+            and place.reason.startswith(ATTACHED_PLACE)
+        ):
             # "imposed a curfew in Abidjan", "protested in Serbia": the place's country is
             # the target when nobody else is named
-            recipient = [Actor(place.country, None, place.name or place.country, place.name or "",
-                               (), None, f"country of the event's place ({place.reason})")]
+            recipient = [
+                Actor(
+                    place.country,
+                    None,
+                    place.name or place.country,
+                    place.name or "",
+                    (),
+                    None,
+                    f"country of the event's place ({place.reason})",
+                )
+            ]
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)

@@ -54,11 +54,38 @@ NP_DEPS = {
 }
 SUBJECTS = {"nsubj", "nsubjpass"}
 # Nouns whose "of" phrase names the group they belong to: "members of Hamas".
-GROUP_HEADS = {"member", "supporter", "leader", "official", "fighter", "representative",
-               "delegation", "head", "chief", "activist", "militant", "soldier", "unit",
-               "wing", "faction", "envoy", "ambassador", "spokesman", "spokeswoman",
-               "spokesperson", "minister", "president", "commander", "force", "troop",
-               "thousand", "hundred", "dozen", "score", "million"}
+GROUP_HEADS = {
+    "member",
+    "supporter",
+    "leader",
+    "official",
+    "fighter",
+    "representative",
+    "delegation",
+    "head",
+    "chief",
+    "activist",
+    "militant",
+    "soldier",
+    "unit",
+    "wing",
+    "faction",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "commander",
+    "force",
+    "troop",
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+}
 OWNED = "thing"
 # Modifiers that say an agent is not of the article's own country.
 FOREIGN = {
@@ -135,7 +162,7 @@ class ActorResolver:
                 by_text.setdefault(name, []).append(len(self.terms) - 1)
         texts = list(by_text)
         self._lowercase_names = {t for t in texts if t == t.lower()}
-        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):
+        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):  # type: ignore[union-attr]
             for index in by_text[text]:
                 key = f"t{index}"
                 self.matcher.add(key, [pattern])
@@ -235,7 +262,8 @@ class ActorResolver:
             return self._pronoun(head, state)
         head_hit = state.by_token.get(head.i)
         titled = (head_hit is not None and head_hit.term.kind == "title") or (
-            head.lemma_.lower() in GROUP_HEADS)
+            head.lemma_.lower() in GROUP_HEADS
+        )
         tokens = _np_tokens(head, with_of=titled)
         text = _span_text(head.doc, tokens)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
@@ -405,7 +433,7 @@ class ActorResolver:
         if not before:
             return ()
         doc = head.doc
-        for i, actor in reversed(before):
+        for i, _ in reversed(before):
             members = [a for j, a in before if _same_group(doc, i, j)]
             if len({(a.code, a.name) for a in members}) > 1:
                 return tuple(_as_coref(a, head.text) for a in _dedupe_actors(members))

@@ -85,13 +85,13 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         inner = _intent_noun_complement(obj, lexicon)
         if inner is not None:
             return None
-        sense = Sense(f"{lemma} {obj.lemma_}", "030", None, (), None, "lexicon.yaml:intent_nouns")
+        intent = Sense(f"{lemma} {obj.lemma_}", "030", None, (), None, "lexicon.yaml:intent_nouns")
         frame = Frame(
             verb,
-            sense,
+            intent,
             "030",
             _subjects(verb),
-            _recipients(verb, sense, lexicon),
+            _recipients(verb, intent, lexicon),
             symmetric=False,
             kind="intent",
         )
@@ -105,10 +105,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         for child in verb.children:
             if child.dep_ == "xcomp":
                 consumed.update(t.i for t in child.subtree if t.pos_ in {"VERB", "NOUN"})
-    passive = (
-        any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-        or verb.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
     )
     if passive:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
@@ -327,9 +325,12 @@ def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> l
 def _event_complement(verb: Token, lexicon: Lexicon) -> Token | None:
     """The xcomp/ccomp predicate of a complement verb when it is itself an event trigger."""
     for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp", "pcomp"} and child.pos_ in {"VERB", "AUX"}:
-            if _triggers(child, lexicon):
-                return child
+        if (
+            child.dep_ in {"xcomp", "ccomp", "pcomp"}
+            and child.pos_ in {"VERB", "AUX"}
+            and _triggers(child, lexicon)
+        ):
+            return child
         if child.dep_ == "prep" and child.lower_ in {"to", "on"}:
             for pcomp in child.children:
                 if pcomp.dep_ in {"pcomp", "pobj"} and _triggers(pcomp, lexicon):

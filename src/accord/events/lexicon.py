@@ -6,6 +6,7 @@ import csv
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -105,8 +106,9 @@ def _read_senses(path: Path, ontology: Ontology) -> list[Sense]:
             raise DataError(str(path), number, "trigger and cameo are required")
         if not ontology.is_cameo(cameo):
             raise DataError(str(path), number, f"unknown CAMEO code {cameo!r}")
+        preps: tuple[str, ...] = ()
         if path.name == "nouns.tsv":
-            when, preps, mode = None, (), cells[2].strip() or None
+            when, mode = None, cells[2].strip() or None
         else:
             when = cells[2].strip() or None
             preps = tuple(p for p in cells[3].strip().split("|") if p)
@@ -117,7 +119,7 @@ def _read_senses(path: Path, ontology: Ontology) -> list[Sense]:
     return senses
 
 
-def _read_yaml(path: Path) -> dict[str, object]:
+def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as err:

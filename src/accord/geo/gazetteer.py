@@ -373,6 +373,9 @@ def _cached_index() -> _Index:
         with tmp.open("wb") as f:
             pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from older data
     except OSError:
         pass  # a read-only home still works, only slower
     return index

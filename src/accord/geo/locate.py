@@ -19,6 +19,15 @@ from accord.domain import Place
 from accord.geo.gazetteer import Candidate, Gazetteer, inside, resolve_in_context
 
 NO_PLACE_REASON = "no place in the event's sentence or dateline"
+# How a reason starts when the place is tied to the event word in the parse (step 1);
+# "locative place elsewhere in the sentence" and "dateline" are the weaker steps.
+ATTACHED_REASONS = (
+    "prepositional phrase",
+    "object of",
+    "subject of",
+    "relative clause",
+    "toponym naming",
+)
 
 # preposition -> rank (lower is a better locative)
 _LOCATIVE = {
@@ -331,6 +340,7 @@ _COMMUNICATIVE = {
     "call", "warn", "demand", "reject", "blame", "discuss", "support", "announce", "report",
     "claim", "confirm", "threaten", "vow", "pledge", "promise", "propose", "ask", "tell",
     "denounce", "decry", "slam", "hail", "applaud", "insist", "argue", "describe", "express",
+    "agree", "accept", "endorse", "back", "oppose", "approve", "consider",
 }  # fmt: skip
 _PRECISION_ORDER = {"point": 0, "city": 1, "admin1": 2, "country": 3}
 
@@ -359,6 +369,17 @@ def _attached(
         heads.append((token, f"the governing verb '{token.text}'"))
     if trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}:
         heads.insert(1, (trigger.head, f"the verb '{trigger.head.text}' of the event noun"))
+    elif (
+        trigger.dep_ == "pobj"
+        and trigger.head.dep_ == "prep"
+        and trigger.head.head.pos_
+        in {
+            "VERB",
+            "AUX",
+        }
+    ):  # "travelled to Muscat for talks"
+        verb = trigger.head.head
+        heads.insert(1, (verb, f"the verb '{verb.text}' of the event noun"))
     for level, (head, name) in enumerate(heads):
         scored: _Scored = []
         lemma = head.lemma_.lower()
@@ -426,9 +447,9 @@ def _content_tokens(trigger: Token) -> set[int]:
     for child in trigger.children:
         if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod", "npadvmod"}:
             continue
-        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
-            continue
         inside.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE and child.lower_ not in _MOTION_ONLY:
+            inside.difference_update(_phrase_head_tokens(child))  # "said in Geneva"
         if child.dep_ == "dobj":
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
@@ -642,8 +663,10 @@ def _container(
         for reading in readings:
             if any(inside(c, reading) for c in inner):
                 return reading
-        if readings:
-            return readings[0]
+        if readings and in_phrase:
+            return readings[0]  # "Koshi" in "Nepal's Koshi province" is in Nepal, or unknown
+        # after a bare comma, a place that holds nothing of the name is the next item of a
+        # list ("Gaza, Lebanon and Syria"), not a container
     return None
 
 
