@@ -120,7 +120,55 @@ _V1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+# Deduplicated real-world events, maintained by ``accord.dedup.cluster_mentions``: one row per
+# cluster of mentions (``mentions.cluster_id`` = ``events.event_id``), with the figures of the
+# whole cluster. Column names follow ``mentions`` so that analytics read either table.
+_V2 = Migration(
+    version=2,
+    description="deduplicated events",
+    statements=(
+        """
+        CREATE TABLE events (
+            event_id          VARCHAR PRIMARY KEY,
+            event             VARCHAR NOT NULL,  -- PLOVER category
+            cameo             VARCHAR NOT NULL,
+            quad_class        INTEGER NOT NULL,
+            goldstein         DOUBLE NOT NULL,
+            plover_scale      DOUBLE NOT NULL,
+            actor_codes       VARCHAR[] NOT NULL,
+            actor_sectors     VARCHAR[] NOT NULL,
+            recipient_codes   VARCHAR[] NOT NULL,
+            recipient_sectors VARCHAR[] NOT NULL,
+            actors            JSON NOT NULL,
+            recipients        JSON NOT NULL,
+            reciprocal        BOOLEAN NOT NULL,
+            negated           BOOLEAN NOT NULL,
+            future            BOOLEAN NOT NULL,
+            hypothetical      BOOLEAN NOT NULL,
+            historical        BOOLEAN NOT NULL,
+            date              DATE,
+            first_seen        DATE,
+            last_seen         DATE,
+            num_mentions      INTEGER NOT NULL,
+            num_articles      INTEGER NOT NULL,
+            num_sources       INTEGER NOT NULL,
+            location          JSON NOT NULL,
+            loc_name          VARCHAR,
+            loc_country       VARCHAR,
+            lat               DOUBLE,
+            lon               DOUBLE,
+            geo_precision     VARCHAR,
+            confidence        DOUBLE NOT NULL,
+            mention_ids       VARCHAR[] NOT NULL,
+            article_ids       VARCHAR[] NOT NULL,
+            sources           VARCHAR[] NOT NULL,
+            updated_at        TIMESTAMP NOT NULL  -- UTC
+        )
+        """,
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
