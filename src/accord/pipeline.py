@@ -24,14 +24,13 @@ from accord.domain import Actor, Article, Event, Evidence, Modality, content_id
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
 from accord.events.quotes import Quote, find_quotes
-from accord.geo import locate_event
+from accord.geo import ATTACHED_REASONS, Gazetteer, locate_event
 from accord.ingest import article_from_text
 from accord.ontology import Ontology
 from accord.timex import resolve_event_date
 
 # Categories where a compound actor with no recipient acts jointly on each other
 # ("Iran and Turkey pledged to expand cooperation").
-ATTACHED_PLACE = "prepositional phrase"  # geo's reason for a place attached to the event word
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
 
 
@@ -84,7 +83,13 @@ class Coder:
         self.ontology = Ontology.load()
         self.lexicon = Lexicon.load()
         self.dictionary = ActorDictionary.load(self.options.actor_files)
-        self.resolver = ActorResolver(self.nlp, self.dictionary)
+        gazetteer = Gazetteer.load()
+
+        def place_country(name: str) -> str | None:
+            found = gazetteer.candidates(name)
+            return found[0].country if found else None
+
+        self.resolver = ActorResolver(self.nlp, self.dictionary, place_country=place_country)
         self.tally = Tally()
 
     def code(self, article: Article) -> list[Event]:
@@ -185,7 +190,7 @@ class Coder:
             not recipient
             and coding.event not in {"CONSULT", "AGREE"}
             and place.country
-            and place.reason.startswith(ATTACHED_PLACE)
+            and place.reason.startswith(ATTACHED_REASONS)
         ):
             # "imposed a curfew in Abidjan", "protested in Serbia": the place's country is
             # the target when nobody else is named

@@ -7,11 +7,15 @@ actor coding; this project's own test sets under ``evalsets/`` measure place and
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from accord.domain import Event
 from accord.evaluate import NoEvalData, evaluate, require_eval_dir
+from accord.evaluate.actors import ActorSpanReport, score_actor_spans
+from accord.evaluate.gold import GSR_FILE, read_sentences
+from accord.evaluate.metrics import Rate
 from accord.ingest import article_from_text
 from accord.pipeline import Coder
 
@@ -20,7 +24,8 @@ EVALSETS = Path(__file__).resolve().parents[2] / "evalsets"
 
 def _sentence_coder(coder: Coder) -> Any:
     def code(text: str, date: Any) -> list[Event]:
-        return coder.code(article_from_text(text, date=date, headline=False))
+        # The gold dates are placeholders (2000-01-01 for every record): code undated text.
+        return coder.code(article_from_text(text, headline=False))
 
     return code
 
@@ -41,6 +46,13 @@ def run_all(
         sections.append(result.to_markdown())
         lines.append(f"gold data: {gold_dir}")
         lines += headline(result.summary())
+        gold = [replace(s, date=None) for s in read_sentences(gold_dir / GSR_FILE, limit=limit)]
+        spans = score_actor_spans(gold, nlp=coder.nlp, resolver=coder.resolver)
+        lines.append(
+            f"PLOVER gold, actor spans resolved alone:  country {_rate(spans.country)}"
+            f"  country+sector {_rate(spans.sector)}"
+        )
+        sections.append(_spans_markdown(spans))
     places = EVALSETS / "places.jsonl"
     if places.exists():
         from accord.geo.evaluate import score_places
@@ -83,6 +95,30 @@ def headline(summary: dict[str, Any]) -> list[str]:
         f"CAMEO manual, gold CAMEO root / base / full: {rate(manual['root'])} / "
         f"{rate(manual['base'])} / {rate(manual['full'])}",
     ]
+
+
+def _rate(value: Rate) -> str:
+    return f"{value.rate:.3f} ({value.hits}/{value.total})"
+
+
+def _spans_markdown(spans: ActorSpanReport) -> str:
+    out = [
+        "## Actor spans resolved alone (PLOVER gold records)",
+        "",
+        f"- country accuracy: {_rate(spans.country)}",
+        f"- country+sector accuracy: {_rate(spans.sector)}",
+        "",
+        "### Misses",
+        "",
+        "| id | span | gold | resolved | why |",
+        "|---|---|---|---|---|",
+    ]
+    for miss in spans.misses[:150]:
+        out.append(
+            f"| {miss['id']} | {miss['span']} | {miss['gold']} | "
+            f"{', '.join(miss['resolved']) or '-'} | {'; '.join(miss['why'])} |"
+        )
+    return "\n".join(out)
 
 
 def _places_markdown(scores: dict[str, Any]) -> str:

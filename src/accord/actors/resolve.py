@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +53,7 @@ NP_DEPS = {
     "quantmod",
 }
 SUBJECTS = {"nsubj", "nsubjpass"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 # Nouns whose "of" phrase names the group they belong to: "members of Hamas".
 GROUP_HEADS = {
     "member",
@@ -150,8 +151,17 @@ class DocActors:
 class ActorResolver:
     """Precompiled actor matcher for one spaCy vocabulary and one dictionary."""
 
-    def __init__(self, nlp: Language, dictionary: ActorDictionary) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        dictionary: ActorDictionary,
+        *,
+        place_country: Callable[[str], str | None] | None = None,
+    ) -> None:
+        """``place_country`` maps a place name to its country ("Darfur" -> "SDN"), for
+        agents described by where they are ("rebels in Darfur")."""
         self.dictionary = dictionary
+        self.place_country = place_country
         self.terms: list[Term] = []
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._case: dict[int, set[str]] = {}
@@ -198,7 +208,7 @@ class ActorResolver:
             exact = self._case.get(index)
             if exact and span_text not in exact and span_text.lower() in self._case_lower[index]:
                 continue
-            if term.entry is not None and not term.entry.valid_on(date):
+            if term.entry is not None and date is not None and not term.entry.valid_on(date):
                 continue
             if (
                 term.kind in {"country", "capital", "entry", "seat"}
@@ -207,7 +217,15 @@ class ActorResolver:
             ):
                 continue
             found.append(Hit(start, end, term))
-        found.sort(key=lambda h: (-(h.end - h.start), KIND_RANK[h.term.kind], h.start))
+        # longest first; on a tie the stronger kind, then (undated text) the current entry
+        found.sort(
+            key=lambda h: (
+                -(h.end - h.start),
+                KIND_RANK[h.term.kind],
+                h.start,
+                h.term.entry is not None and h.term.entry.end is not None,
+            )
+        )
         taken: set[int] = set()
         kept: list[Hit] = []
         for hit in found:
@@ -252,7 +270,28 @@ class ActorResolver:
     def actor_of(self, token: Token, state: DocActors) -> tuple[Actor, ...]:
         """The actors a token's noun phrase refers to (conjuncts are resolved separately)."""
         head = _np_head(token)
-        return state.resolved.get(head.i, ())
+        found = state.resolved.get(head.i, ())
+        if found or token.dep_ not in MODIFIER_DEPS:
+            return found
+        # a nationality modifier ("Hungarian" in "Hungarian and Romanian officials")
+        owner = token
+        while owner.dep_ in MODIFIER_DEPS and owner.head.i != owner.i:
+            owner = owner.head
+        hit = state.by_token.get(token.i)
+        candidates = state.resolved.get(_np_head(owner).i, ())
+        if hit is not None and hit.term.code:
+            candidates = tuple(a for a in candidates if a.code == hit.term.code) or (
+                Actor(
+                    hit.term.code,
+                    None,
+                    hit.term.name,
+                    token.text,
+                    (),
+                    None,
+                    f"{hit.term.kind} '{hit.term.name}' as modifier",
+                ),
+            )
+        return candidates
 
     def _resolve_np(
         self, head: Token, state: DocActors, *, date: dt.date | None
@@ -260,11 +299,11 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
-        head_hit = state.by_token.get(head.i)
-        titled = (head_hit is not None and head_hit.term.kind == "title") or (
-            head.lemma_.lower() in GROUP_HEADS
+        core = _np_tokens(head, with_of=False)
+        titled = head.lemma_.lower() in GROUP_HEADS or any(
+            state.by_token[i].term.kind == "title" for i in core if i in state.by_token
         )
-        tokens = _np_tokens(head, with_of=titled)
+        tokens = _np_tokens(head, with_of=True) if titled else core
         text = _span_text(head.doc, tokens)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return self._last_group(head, state)
@@ -373,6 +412,13 @@ class ActorResolver:
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
         if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
             return None, "unknown (described as foreign)"
+        if self.place_country is not None:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "from"}:
+                    for obj in prep.children:
+                        code = self.place_country(obj.text) if obj.pos_ == "PROPN" else None
+                        if code:
+                            return code, f"from the place '{obj.text}'"
         if state.home_country:
             return state.home_country, "from the article's dateline or main country"
         return None, "unknown"
@@ -492,7 +538,7 @@ def _np_tokens(head: Token, *, with_of: bool) -> list[int]:
     """Token indices of the head's own noun phrase: modifiers, appositions and, for titles,
     'of' phrases ("Chief of General Staff")."""
     out = [head.i]
-    stack = list(head.children)
+    stack = [c for c in head.children if c.dep_ not in {"conj", "cc"}]
     while stack:
         child = stack.pop()
         if child.dep_ not in NP_DEPS:
@@ -502,7 +548,8 @@ def _np_tokens(head: Token, *, with_of: bool) -> list[int]:
         if child.dep_ == "punct" and child.text not in {"'", "’", "-"}:
             continue
         out.append(child.i)
-        stack.extend(c for c in child.children if c.dep_ not in {"relcl", "acl", "conj", "cc"})
+        # conjoined modifiers belong to the phrase ("U.S. and Russian negotiators")
+        stack.extend(c for c in child.children if c.dep_ not in {"relcl", "acl"})
     return sorted(out)
 
 

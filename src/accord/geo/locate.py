@@ -1,10 +1,8 @@
-"""Where did the event happen? Toponyms in a parsed sentence, and the one that locates it.
-
-Toponyms come from spaCy entities (GPE, LOC, FAC), from phrase matches of the curated table
-and country names, and from proper nouns governed by a locative preposition that the
-gazetteer knows (the small English model often tags "Khan Younis" as a person). A toponym
-locates an event only when a locative preposition (or a relative clause "where ...")
-attaches it to the event word; subjects and objects are actors, never places.
+"""Where did the event happen? Of the toponyms in the event's sentence (``toponyms``), the
+one the parse ties to the event word: through a locative preposition ("met in Ankara"), a
+relative clause ("Ankara, where they discussed"), or as the object of a verb of place
+("captured Bakhmut"). Countries and capitals as subjects are actors ("Ankara said"), never
+places.
 """
 
 from __future__ import annotations
@@ -12,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from accord.domain import Place
 from accord.geo.gazetteer import Candidate, Gazetteer, inside, resolve_in_context
+from accord.geo.toponyms import DIRECTIONS, LOCATIVE, Mention, embedded_countries, mentions_in
 
 NO_PLACE_REASON = "no place in the event's sentence or dateline"
 # How a reason starts when the place is tied to the event word in the parse (step 1);
@@ -29,12 +27,6 @@ ATTACHED_REASONS = (
     "toponym naming",
 )
 
-# preposition -> rank (lower is a better locative)
-_LOCATIVE = {
-    "in": 0, "at": 0, "near": 0, "outside": 0, "inside": 0, "across": 0, "throughout": 0,
-    "around": 0, "within": 0, "into": 0, "over": 1, "off": 1, "along": 1, "onto": 1,
-    "through": 1, "on": 1, "upon": 1, "to": 2, "toward": 2, "towards": 2, "from": 3,
-}  # fmt: skip
 # Prepositions that locate only a motion ("travelled to Moscow", "returned from Doha").
 _MOTION_ONLY = {"to", "toward", "towards", "from"}
 _MOTION = {
@@ -68,25 +60,6 @@ _COMPASS = {
 _MODIFIER = {"compound", "amod", "nmod", "poss"}
 _CLAUSE_UP = {"xcomp", "advcl", "conj", "acl"}
 _REPORTED = {"ccomp", "parataxis"}
-_ENTITY_LABELS = {"GPE", "LOC", "FAC"}
-_NOT_PLACES = {"NORP", "PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
-_DIRECTIONS = {
-    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-    "southeastern", "southwestern", "north", "south", "east", "west", "occupied", "upper",
-    "lower", "greater",
-}  # fmt: skip
-_CACHE_KEY = "accord.geo.mentions"
-_EMBEDDED_KEY = "accord.geo.embedded_countries"
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A toponym in a parsed document (token offsets)."""
-
-    start: int
-    end: int
-    text: str
-    label: str  # GPE | LOC | FAC | TABLE | PROPN
 
 
 def locate_event(
@@ -116,7 +89,7 @@ def locate_event(
     ]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     named = mentions + [
-        m for m in _embedded_countries(doc) if sentence.start <= m.start < sentence.end
+        m for m in embedded_countries(doc) if sentence.start <= m.start < sentence.end
     ]
 
     for scored in (_attached(doc, trigger, mentions, by_token), _elsewhere(doc, trigger, mentions)):
@@ -150,7 +123,11 @@ def list_places(doc: Doc, *, dateline: str | None = None) -> list[dict[str, obje
     for mention in mentions:
         sentence = doc[mention.start].sent
         same = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        context = [*_sentence_countries(gazetteer, same, mention), *countries]
+        own = gazetteer.country_of_name(mention.text)  # "Georgia" is no context for itself
+        context = [
+            *_sentence_countries(gazetteer, same, mention),
+            *(c for c in countries if c != own),
+        ]
         place = _resolve_mention(doc, mention, same, context, dateline_country)
         _, found = resolve_in_context(mention.text, context_countries=context)
         span = doc[mention.start : mention.end]
@@ -192,137 +169,6 @@ def _row(
 
 
 # --- finding toponyms -----------------------------------------------------------------------
-
-
-def mentions_in(doc: Doc) -> list[Mention]:
-    """Toponyms of ``doc``, longest first where they overlap; computed once per doc."""
-    cached = doc.user_data.get(_CACHE_KEY)
-    if cached is not None:
-        return list(cached)
-    gazetteer = Gazetteer.load()
-    found: list[Mention] = []
-    embedded: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ in _ENTITY_LABELS:
-            span = _strip_determiner(ent)
-            if len(span) and (ent.label_ != "FAC" or gazetteer.candidates(span.text)):
-                found.append(Mention(span.start, span.end, span.text, ent.label_))
-    for _, start, end in _matcher(doc.vocab)(doc):
-        span = doc[start:end]
-        if not _capitalized(span):
-            continue
-        if _inside_other_entity(span):
-            if gazetteer.country_of_name(span.text):
-                embedded.append(Mention(start, end, span.text, "EMBEDDED"))
-            continue
-        found.append(Mention(start, end, span.text, "TABLE"))
-    for token in doc:
-        governed = token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
-        if governed or (token.dep_ == "conj" and token.head.dep_ == "pobj"):
-            for span in _proper_noun_spans(token):
-                if _known_name(gazetteer, span):
-                    found.append(Mention(span.start, span.end, span.text, "PROPN"))
-                    break
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Mention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            if mention.end - mention.start > kept[-1].end - kept[-1].start:
-                kept[-1] = mention
-            continue
-        if mention.label != "PROPN" and any(
-            doc[i].ent_type_ == "NORP" for i in range(mention.start, mention.end)
-        ):
-            continue  # demonyms are never places
-        kept.append(mention)
-    doc.user_data[_CACHE_KEY] = tuple(kept)
-    doc.user_data[_EMBEDDED_KEY] = tuple(embedded)
-    return kept
-
-
-def _embedded_countries(doc: Doc) -> list[Mention]:
-    """Country names inside other entities ("the US National Weather Service"): context,
-    never places."""
-    mentions_in(doc)
-    return list(doc.user_data.get(_EMBEDDED_KEY, ()))
-
-
-_MATCHERS: dict[int, PhraseMatcher] = {}
-
-
-def _matcher(vocab: object) -> PhraseMatcher:
-    key = id(vocab)
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        from accord import nlp
-
-        tokenizer = nlp.load().tokenizer
-        matcher = PhraseMatcher(vocab, attr="LOWER")  # type: ignore[arg-type]
-        names = [n for n in Gazetteer.load().surface_names() if len(n) > 2 or n.isupper()]
-        matcher.add("PLACE", [tokenizer(name) for name in names])
-        _MATCHERS[key] = matcher
-    return matcher
-
-
-def _capitalized(span: Span) -> bool:
-    """ "West Bank", "southern Lebanon", not "turkey" or "us"."""
-    words = [t for t in span if t.is_alpha]
-    if not words or not any(t.text[:1].isupper() for t in words):
-        return False
-    return words[0].text[:1].isupper() or words[0].lower_ in _DIRECTIONS
-
-
-def _strip_determiner(span: Span) -> Span:
-    start = span.start
-    while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
-    end = span.end
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].dep_ == "case"):
-        end -= 1
-    return span.doc[start:end]
-
-
-def _inside_other_entity(span: Span) -> bool:
-    """ "Gaza" in "the Gaza Health Ministry" (ORG) is part of an actor's name."""
-    for ent in span.doc.ents:
-        if ent.label_ in _ENTITY_LABELS:
-            continue
-        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
-            return True
-    return False
-
-
-def _proper_noun_spans(token: Token) -> list[Span]:
-    """Spans a capitalized noun governed by a locative preposition may name: its entity
-    (even one the model mislabelled), else its compound chain ("Khan Younis")."""
-    if not token.text[:1].isupper() or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
-        return []
-    spans = []
-    if token.ent_type_ and token.ent_type_ not in _ENTITY_LABELS:
-        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        if ent is not None:
-            spans.append(_strip_determiner(ent))
-    start = token.i
-    while (
-        start > 0
-        and token.doc[start - 1].dep_ == "compound"
-        and (token.doc[start - 1].pos_ == "PROPN")
-    ):
-        start -= 1
-    spans.append(token.doc[start : token.i + 1])
-    return spans
-
-
-def _known_name(gazetteer: Gazetteer, span: Span) -> bool:
-    """A gazetteer name, and for a word the model took for a demonym ("Omdurman" as NORP),
-    the main name of a place rather than a loose alternate."""
-    found = gazetteer.candidates(span.text)
-    if not found:
-        return False
-    if span.root.ent_type_ == "NORP":
-        return any(not c.alias for c in found)
-    return True
-
 
 # --- choosing the event's place -------------------------------------------------------------
 
@@ -448,11 +294,11 @@ def _content_tokens(trigger: Token) -> set[int]:
         if child.dep_ in {"nsubj", "nsubjpass", "punct", "aux", "neg", "advmod", "npadvmod"}:
             continue
         inside.update(t.i for t in child.subtree)
-        if child.dep_ == "prep" and child.lower_ in _LOCATIVE and child.lower_ not in _MOTION_ONLY:
+        if child.dep_ == "prep" and child.lower_ in LOCATIVE and child.lower_ not in _MOTION_ONLY:
             inside.difference_update(_phrase_head_tokens(child))  # "said in Geneva"
         if child.dep_ == "dobj":
             for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE:
+                if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
                     inside.difference_update(_phrase_head_tokens(prep))
     return inside
 
@@ -488,8 +334,8 @@ def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
                 return _Anchor("prep", head, 1, via_noun)  # "south of the Litani River"
             if word == "of" and head.head.lemma_.lower() in _PLACE_NOUNS:
                 token, via_noun = head.head, True
-            elif word in _LOCATIVE:
-                return _Anchor("prep", head, _LOCATIVE[word], via_noun)
+            elif word in LOCATIVE:
+                return _Anchor("prep", head, LOCATIVE[word], via_noun)
             else:
                 return None
         elif dep == "dobj":
@@ -507,9 +353,9 @@ def _surface_anchor(doc: Doc, mention: Mention) -> _Anchor | None:
     i = mention.start - 1
     while i >= 0 and doc[i].pos_ in {"DET", "ADJ", "NUM"}:
         i -= 1
-    if i < 0 or doc[i].dep_ != "prep" or doc[i].lower_ not in _LOCATIVE:
+    if i < 0 or doc[i].dep_ != "prep" or doc[i].lower_ not in LOCATIVE:
         return None
-    return _Anchor("prep", doc[i], _LOCATIVE[doc[i].lower_], False)
+    return _Anchor("prep", doc[i], LOCATIVE[doc[i].lower_], False)
 
 
 def _hops_to(start: Token, target: Token) -> int | None:
@@ -602,7 +448,7 @@ def _resolve_mention(
     )
     if place is None:
         words = mention.text.split()
-        if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+        if len(words) > 1 and words[0].lower() in DIRECTIONS:
             place, _ = resolve_in_context(
                 " ".join(words[1:]),
                 context_countries=context,
