@@ -47,6 +47,9 @@ class DedupSettings:
     near_km: float = 25.0  # two city-level places this close are one place (a metro area)
     undirected: frozenset[str] = UNDIRECTED
     attach_partial: bool = True  # mentions without a recipient may join a full event
+    # A dateline says where the reporter filed from, not where the event happened: by default
+    # a place known only from it does not keep two mentions apart.
+    dateline_places: bool = False
 
     def to_json(self) -> str:
         return json.dumps(
@@ -55,6 +58,7 @@ class DedupSettings:
                 "near_km": self.near_km,
                 "undirected": sorted(self.undirected),
                 "attach_partial": self.attach_partial,
+                "dateline_places": self.dateline_places,
             },
             sort_keys=True,
         )
@@ -314,6 +318,7 @@ SELECT *, CASE WHEN kind = 'C' THEN list_sort(list_distinct(list_concat(a, r))) 
 FROM kinds
 """
 
+_NOT_DATELINE = "AND coalesce(json_extract_string(m.location, '$.reason'), '') NOT LIKE 'dateline%'"
 _PRECISION_RANK = (
     "CASE geo_precision WHEN 'point' THEN 4 WHEN 'city' THEN 3 WHEN 'admin1' THEN 2 "
     "WHEN 'country' THEN 1 ELSE 0 END"
@@ -339,14 +344,19 @@ WITH m AS (
             full := len(recipient_codes) > 0, conf := confidence,
             early := -coalesce(date - DATE '1970-01-01', 0), id := event_id)) AS rep_id,
         arg_max(event_id, struct_pack(
+            own := coalesce(json_extract_string(location, '$.reason'), '') NOT LIKE 'dateline%',
             p := {_PRECISION_RANK}, conf := confidence, id := event_id)) AS loc_id,
         arg_max(event_id, struct_pack(
-            same := m.cameo = any_value(c.cameo), conf := confidence, id := event_id))
+            same := m.cameo = c.cameo, conf := confidence, id := event_id))
             AS cameo_id,
         min(date) AS date, min(seen) AS first_seen, max(seen) AS last_seen,
         count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
         count(DISTINCT coalesce(outlet, 'article:' || article_id)) AS num_sources,
-        max(confidence) AS confidence, bool_or(reciprocal) AS reciprocal,
+        max(confidence) AS confidence,
+        -- reports that disagree on who acted make the event reciprocal
+        bool_or(reciprocal) OR count(DISTINCT CASE WHEN len(recipient_codes) > 0
+                                     THEN list_sort(list_distinct(actor_codes)) END) > 1
+            AS reciprocal,
         list(event_id ORDER BY date NULLS LAST, event_id) AS mention_ids,
         list_sort(list_distinct(list(article_id))) AS article_ids,
         list_sort(list_distinct(list(outlet))) AS sources
@@ -398,6 +408,7 @@ def cluster_mentions(
     near_km: float = 25.0,
     undirected: Iterable[str] = UNDIRECTED,
     attach_partial: bool = True,
+    dateline_places: bool = False,
     full: bool = False,
 ) -> DedupResult:
     """Assign every mention to a real-world event and bring the ``events`` table up to date.
@@ -418,6 +429,7 @@ def cluster_mentions(
         near_km=float(near_km),
         undirected=frozenset(c.upper() for c in undirected),
         attach_partial=attach_partial,
+        dateline_places=dateline_places,
     )
     started = time.perf_counter()
     with _transaction(store) as con:
@@ -428,11 +440,12 @@ def cluster_mentions(
         elif not _prepare_scope(con, settings):
             con.execute("DROP TABLE IF EXISTS _dedup_keys")
             return _result(con, 0, 0, False, started)
+        dateline = "" if settings.dateline_places else _NOT_DATELINE
         rows = con.execute(
-            """
+            f"""
             SELECT k.event_id, k.grp, k.kind, coalesce(k.day, 0), k.a, k.r, m.reciprocal,
                    CASE WHEN m.geo_precision IN ('city', 'point') AND m.loc_name IS NOT NULL
-                        THEN lower(m.loc_name) END, m.lat, m.lon
+                        {dateline} THEN lower(m.loc_name) END, m.lat, m.lon
             FROM _dedup_keys k JOIN mentions m USING (event_id)
             """
         ).fetchall()
@@ -632,6 +645,24 @@ def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
     }
 
 
+def dyad_clause(actor: str | None, recipient: str | None) -> tuple[str, list[str]]:
+    """SQL matching events with ``actor`` among the actors and ``recipient`` among the
+    recipients, either way round for reciprocal events."""
+    forward, backward, params = [], [], []
+    for code, side, other in (
+        (actor, "actor_codes", "recipient_codes"),
+        (recipient, "recipient_codes", "actor_codes"),
+    ):
+        if code:
+            forward.append(f"list_contains({side}, ?)")
+            backward.append(f"list_contains({other}, ?)")
+            params.append(code.upper())
+    return (
+        f"(({' AND '.join(forward)}) OR (reciprocal AND {' AND '.join(backward)}))",
+        params + params,
+    )
+
+
 def real_events(
     store: Store,
     *,
@@ -645,8 +676,8 @@ def real_events(
 ) -> list[dict[str, Any]]:
     """Deduplicated events (run :func:`cluster_mentions` first), ordered by date then id.
 
-    Filters work as in ``Store.events``: ``actor``/``recipient`` match any code of the lists,
-    and negated, hypothetical and historical events are left out unless asked for.
+    ``actor``/``recipient`` match any code of the lists (either way round when the event is
+    reciprocal), ``category`` is a PLOVER category; negated, hypothetical and historical events are left out unless asked for.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -656,12 +687,10 @@ def real_events(
     if end is not None:
         clauses.append("date <= ?")
         params.append(end)
-    if actor:
-        clauses.append("list_contains(actor_codes, ?)")
-        params.append(actor.upper())
-    if recipient:
-        clauses.append("list_contains(recipient_codes, ?)")
-        params.append(recipient.upper())
+    if actor or recipient:
+        clause, values = dyad_clause(actor, recipient)
+        clauses.append(clause)
+        params.extend(values)
     if category:
         clauses.append("event = ?")
         params.append(category.upper())
@@ -813,9 +842,7 @@ def score_dedup(
     report: dict[str, Any] = {
         "articles": len(ids),
         "event_keys": len(set(keys.values())),
-        "gold_pairs": sum(
-            1 for i, a in enumerate(ids) for b in ids[i + 1 :] if keys[a] == keys[b]
-        ),
+        "gold_pairs": sum(1 for i, a in enumerate(ids) for b in ids[i + 1 :] if keys[a] == keys[b]),
         "coded_articles": len(strict),
         "mentions": result.mentions,
         "events": result.events,

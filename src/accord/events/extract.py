@@ -36,9 +36,13 @@ class Frame:
     kind: str  # verb | noun | light | intent
     negated: bool = False
     future: bool = False
-    hypothetical: bool = False
+    unreal: set[str] = field(default_factory=set)  # modal | conditional | request | purpose
     speaker: Token | None = None
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def hypothetical(self) -> bool:
+        return bool(self.unreal)
 
     @property
     def trigger_text(self) -> str:
@@ -402,9 +406,11 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
             ):
                 effect = "intent"
+            if effect == "request" and node.dep_ != "xcomp":
+                effect = None  # "was told that ...": speech, not a request
             if effect:
                 if effect in {"intent", "threaten", "refuse"}:
-                    frame.hypothetical = False  # "agreed that they should cooperate"
+                    frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
                 _apply_effect(frame, effect, head)
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors:
@@ -416,10 +422,12 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 _reported_future(frame, clause, lexicon)
             break
         if node.dep_ == "advcl" and _conditional(node, lexicon):
-            frame.hypothetical = True
+            frame.unreal.add("conditional")
         node = head
     if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
         _apply_effect(frame, "intent", frame.trigger)
+    if frame.cameo[:2] in {"03", "13"}:
+        frame.unreal.discard("conditional")  # a conditional offer or threat is still made
     for child in frame.trigger.sent:
         if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
             objs = [t for c in child.children if c.lower_ == "to" for t in _pobjs(c)]
@@ -431,9 +439,8 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
     if verb.dep_ in {"advcl", "acl", "relcl"} and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
-        frame.hypothetical = (
-            True  # a purpose: "sent troops to restore order", "a meeting to discuss"
-        )
+        # a purpose may not be achieved: "sent troops to restore order", "a meeting to discuss"
+        frame.unreal.add("purpose")
         frame.notes.append("purpose clause")
     for child in verb.children:
         lower = child.lower_
@@ -446,16 +453,16 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
                 lower in lexicon.hypothetical_aux
                 or child.lemma_.lower() in lexicon.hypothetical_aux
             ):
-                frame.hypothetical = True
+                frame.unreal.add("modal")
                 frame.notes.append(f"modal '{child.text}'")
         elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
-            frame.hypothetical = True
+            frame.unreal.add("conditional")
     if _conditional(verb, lexicon):
-        frame.hypothetical = True
+        frame.unreal.add("conditional")
     if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"} for c in verb.children
     ):
-        frame.hypothetical = True
+        frame.unreal.add("conditional")
     if verb.lower_ == "going" or any(
         c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
     ):
@@ -474,7 +481,7 @@ def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         and not _conditional(clause, lexicon)
         and not any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in clause.children)
     ):
-        frame.hypothetical = False
+        frame.unreal.discard("modal")
         frame.future = True
 
 
@@ -500,7 +507,7 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
     elif effect == "future":
         frame.future = True
     elif effect == "request":
-        frame.hypothetical = True
+        frame.unreal.add("request")
         frame.notes.append(f"requested by '{verb.text}'")
     elif effect == "negate":
         frame.negated = True
