@@ -380,6 +380,14 @@ class ActorResolver:
                 return (Actor(place.term.code, None, name, text, (), None, reason),)
             if place.term.kind == "demonym" and head.pos_ == "ADJ":
                 return ()
+            if place.start > 0 and state.doc[place.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Serbia": an ethnic group, not a state's nationals
+                country, why = self._nationality(head, [], state)
+                return (
+                    Actor(
+                        country, "CVL", text, text, ("CVL",), None, f"ethnic group; country {why}"
+                    ),
+                )
             sectors = place.term.sectors
             sector = sectors[0] if sectors else None
             reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
@@ -457,6 +465,8 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
         lower = head.lower_
+        if lower.endswith(("self", "selves")):
+            return ()  # "killed themselves": never a separate recipient
         before = [(i, a) for i, a in state.history if i < head.i]
         if lower in PERSON_PRONOUNS:
             people = [(i, a) for i, a in before if _looks_personal(a)]

@@ -270,42 +270,56 @@ def _direct_object(verb: Token) -> Token | None:
 
 
 def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
+    root = sense.cameo[:2]
     particle = sense.particle
     if particle:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
         for prep in preps:
             objs = _pobjs(prep)
             if objs:
-                return objs
+                return _authors(objs, root)
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _with_conjuncts(child)  # "gave the Ivory Coast $5 million"
-    obj = _direct_object(verb)
+    # the forces a side mobilises or deploys are not its target
+    obj = _direct_object(verb) if root != "15" else None
     if obj is not None and _actorlike(obj):
         return _with_conjuncts(obj)
     found = _prep_recipients(verb, lexicon, sense.preps)
-    if not found and sense.cameo[:2] in {"02", "10", "11", "12", "13"}:
+    if found:
+        return _authors(found, root)
+    if root in {"02", "10", "11", "12", "13"}:
         # "demanded that the US cancel", "warned that Iran would": the clause's subject
         for child in verb.children:
-            if child.dep_ == "ccomp":
-                found = _subjects(child)
-                if found:
-                    return found
-    if found or obj is None:
-        return found or ([] if obj is None else _with_conjuncts(obj))
-    if sense.cameo[:2] not in REACTION_ROOTS:
-        return _with_conjuncts(obj)
-    # "rejected a proposal by France", "welcomed Iran's offer": the object's author
-    owners = [t for c in obj.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
-    owners += [
-        t
-        for c in (*obj.children, *verb.children)
-        if c.dep_ == "prep"
-        and c.lower_
-        in ({"by", "from", "of"} if sense.cameo[:2] in {"02", "10"} else {"by", "from"})
-        for t in _pobjs(c)
-    ]
-    return owners or _with_conjuncts(obj)
+            if child.dep_ == "ccomp" and (subjects := _subjects(child)):
+                return subjects
+    return [] if obj is None else _authors(_with_conjuncts(obj), root)
+
+
+def _authors(nouns: list[Token], root: str) -> list[Token]:
+    """For reactions, a thing stands for its author: "rejected a proposal by France",
+    "welcomed Iran's offer", "conceded to demands from UNITA"."""
+    if root not in REACTION_ROOTS:
+        return nouns
+    out: list[Token] = []
+    preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
+    for noun in nouns:
+        if _actorlike(noun):
+            out.append(noun)
+            continue
+        owners = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+        owners += [
+            t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in _pobjs(c)
+        ]
+        if not owners:
+            owners = [
+                t
+                for c in noun.head.children
+                if c.dep_ == "prep" and c.lower_ == "by" and noun.dep_ == "dobj"
+                for t in _pobjs(c)
+            ]
+        out += owners or [noun]
+    return out
 
 
 def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
