@@ -465,6 +465,11 @@ def cluster_mentions(
         return _result(con, len(assigned), written, full, started)
 
 
+def pending_mentions(store: Store) -> int:
+    """How many mentions no event holds yet (stored since the last :func:`cluster_mentions`)."""
+    return int(_scalar(store.con, "SELECT count(*) FROM mentions WHERE cluster_id IS NULL"))
+
+
 def _result(
     con: duckdb.DuckDBPyConnection, reclustered: int, written: int, full: bool, started: float
 ) -> DedupResult:
@@ -677,7 +682,8 @@ def real_events(
     """Deduplicated events (run :func:`cluster_mentions` first), ordered by date then id.
 
     ``actor``/``recipient`` match any code of the lists (either way round when the event is
-    reciprocal), ``category`` is a PLOVER category; negated, hypothetical and historical events are left out unless asked for.
+    reciprocal), ``category`` is a PLOVER category; negated, hypothetical and historical
+    events are left out unless ``include_all_modalities``.
     """
     clauses: list[str] = []
     params: list[Any] = []

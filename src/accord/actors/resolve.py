@@ -476,6 +476,21 @@ class ActorResolver:
                 return (_as_coref(actor, head.text),)
             return ()
         if lower in GROUP_PRONOUNS:
+            if head.dep_ in {"dobj", "pobj", "dative"}:
+                # "authorities arrested them": an object is never its own clause's subject
+                clause_subjects = {t.i for t in head.head.children if t.dep_ in SUBJECTS}
+                before = [
+                    (i, a) for i, a in before if _np_head(state.doc[i]).i not in clause_subjects
+                ]
+                state = DocActors(
+                    state.doc,
+                    state.hits,
+                    state.by_token,
+                    state.home_country,
+                    state.home_reliable,
+                    state.resolved,
+                    before,
+                )
             return self._last_group(head, state)
         if lower in THING_PRONOUNS:
             for _, actor in reversed(before):

@@ -146,6 +146,7 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
         return obj is None
     if obj is None:
         return False
+    obj = _through_quantity(obj)
     if when == "obj=actor":
         return _actorlike(obj)
     if when == "obj=thing":
@@ -154,6 +155,45 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
     return obj.lemma_.lower() in lemmas or any(
         c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
     )
+
+
+QUANTITY_NOUNS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+    "number",
+    "group",
+    "some",
+    "all",
+    "most",
+    "many",
+    "part",
+    "rest",
+    "one",
+    "two",
+    "three",
+    "batch",
+    "contingent",
+    "wave",
+    "round",
+    "series",
+    "couple",
+    "handful",
+    "pair",
+}
+
+
+def _through_quantity(noun: Token) -> Token:
+    """ "thousands of soldiers" -> "soldiers": the counted noun decides the sense."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.pos_ == "NUM":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return noun
 
 
 def _actorlike(token: Token) -> bool:
@@ -236,8 +276,17 @@ def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.conjuncts else [token]
 
 
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
 def _pobjs(prep: Token) -> list[Token]:
-    return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in _with_conjuncts(c)]
+    """Objects of a preposition, without times and amounts ("on Tuesday", "by 50 percent")."""
+    return [
+        t
+        for c in prep.children
+        if c.dep_ in {"pobj", "pcomp"} and c.ent_type_ not in NOT_PARTICIPANTS
+        for t in _with_conjuncts(c)
+    ]
 
 
 def _subjects(verb: Token) -> list[Token]:

@@ -141,4 +141,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     missing = [key for key in required if key not in data]
     if missing:
         raise DataError(str(path), None, f"missing keys: {', '.join(missing)}")
+    for key, value in data.items():
+        lists = value.values() if isinstance(value, dict) else [value]
+        for items in lists:
+            bad = [w for w in items if not isinstance(w, str)] if isinstance(items, list) else []
+            if bad:
+                # YAML reads bare on/off/yes/no as booleans: quote them
+                raise DataError(str(path), None, f"{key}: {bad!r} are not words; quote them")
     return data
