@@ -37,6 +37,8 @@ GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 # Dependents that belong to a noun phrase's own description (not relative clauses or conjuncts).
 NP_DEPS = {
+    "conj",
+    "cc",
     "compound",
     "amod",
     "poss",
