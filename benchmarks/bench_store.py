@@ -217,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         timed("top(by='dyad'), mentions", lambda: top(store, by="dyad"), results)
         timed("alerts(by='dyad', freq='week'), mentions", lambda: alerts(store), results)
         if args.dedup_rows is not None and args.dedup_rows < args.rows:
-            store.con.execute("DELETE FROM mentions WHERE event_id >= ?", [f"m{args.dedup_rows:08d}"])
+            store.con.execute(
+                "DELETE FROM mentions WHERE event_id >= ?", [f"m{args.dedup_rows:08d}"]
+            )
         dedup = timed(
             f"cluster_mentions, full ({args.dedup_rows or args.rows:,} mentions)",
             lambda: cluster_mentions(store),
@@ -239,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
             results,
         )
         timed("top(by='dyad'), events", lambda: top(store, by="dyad"), results)
-        timed("alerts(by='country', freq='week'), events", lambda: alerts(store, by="country"), results)
+        timed(
+            "alerts(by='country', freq='week'), events",
+            lambda: alerts(store, by="country"),
+            results,
+        )
         store.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -5,13 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "accord"
-    / "samples"
-    / ("iran-turkey-defense-chiefs.txt")
-)
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "accord" / "samples"
+SAMPLE = SAMPLES / "articles" / "iran-turkey-defense-chiefs.txt"
 SAMPLE_DATE = dt.date(2025, 9, 24)
 
 

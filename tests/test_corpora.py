@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "src" / "accord" / "samples"
+ARTICLES = SAMPLES / "articles"
 DEDUP = ROOT / "evalsets" / "dedup"
 
 PLOVER = {
@@ -47,7 +48,7 @@ def events() -> dict[str, dict]:
 def test_manifest_lists_exactly_the_sample_files(manifest):
     listed = [entry["file"] for entry in manifest]
     assert len(listed) == len(set(listed))
-    assert set(listed) == {p.name for p in SAMPLES.glob("*.txt")}
+    assert set(listed) == {p.name for p in ARTICLES.glob("*.txt")}
     assert len(listed) >= 30
 
 
@@ -65,7 +66,7 @@ def test_manifest_entries_are_complete(manifest):
 
 def test_manifest_titles_match_the_headlines(manifest):
     for entry in manifest:
-        headline = (SAMPLES / entry["file"]).read_text(encoding="utf-8").splitlines()[0]
+        headline = (ARTICLES / entry["file"]).read_text(encoding="utf-8").splitlines()[0]
         assert headline.strip() == entry["title"], entry["file"]
 
 
@@ -74,7 +75,7 @@ def test_every_plover_category_is_expected_at_least_twice(manifest):
     assert {c for c in PLOVER if counts[c] < 2} == set()
 
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(ARTICLES.glob("*.txt")), ids=lambda p: p.name)
 def test_sample_has_headline_and_dateline(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) >= 2

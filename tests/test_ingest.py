@@ -19,7 +19,10 @@ from accord.ingest import (
     read_articles,
 )
 
-SAMPLE = Path("/work/shared/samples/iran-turkey-defense-chiefs.txt")
+SAMPLE = (
+    Path(__file__).resolve().parents[1]
+    / "src/accord/samples/articles/iran-turkey-defense-chiefs.txt"
+)
 DAY = dt.date(2025, 9, 24)
 
 WIRE = (

@@ -6,13 +6,16 @@ the rest, so the store ends up exactly as after an uninterrupted run.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from accord.domain import Article, Event
+from accord.errors import InputError
 from accord.ingest import BadRecord, read_articles
-from accord.pipeline import Coder
+from accord.pipeline import Coder, Options
+from accord.scale import code_distributed, local_cluster
 from accord.store import Store
 
 
@@ -39,40 +42,80 @@ def ingest_paths(
     date: dt.date | None = None,
     batch_size: int = 50,
     strict: bool = False,
+    workers: int = 1,
     on_problem: Callable[[str], None] | None = None,
 ) -> IngestResult:
-    """Read, code and store ``paths`` into the DuckDB store ``db``."""
-    coder = coder or Coder()
+    """Read, code and store ``paths`` into the DuckDB store ``db``.
+
+    ``workers > 1`` codes on a local Dask cluster of that many processes; storing stays here.
+    """
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            client = stack.enter_context(local_cluster(workers))
+
+            options = coder.options if coder else Options()
+
+            def code(articles: list[Article]) -> list[tuple[Article, Sequence[Event]]]:
+                size = max(1, -(-len(articles) // workers))
+                return list(
+                    code_distributed(articles, client=client, options=options, partition_size=size)
+                )
+        else:
+            local = coder or Coder()
+
+            def code(articles: list[Article]) -> list[tuple[Article, Sequence[Event]]]:
+                return [(c.article, c.events) for c in local.code_many(articles)]
+
+        store = stack.enter_context(Store(db))
+        return _ingest(
+            store,
+            paths,
+            code,
+            date=date,
+            batch_size=batch_size,
+            strict=strict,
+            on_problem=on_problem,
+        )
+
+
+def _ingest(
+    store: Store,
+    paths: Sequence[str],
+    code: Callable[[list[Article]], list[tuple[Article, Sequence[Event]]]],
+    *,
+    date: dt.date | None,
+    batch_size: int,
+    strict: bool,
+    on_problem: Callable[[str], None] | None,
+) -> IngestResult:
     result = IngestResult()
-    with Store(db) as store:
-        run_id = store.start_run(command="ingest", sources=list(paths))
-        status = "failed"
-        try:
-            for batch in _batches(read_articles(paths, date=date), batch_size):
-                articles: list[Article] = []
-                for item in batch:
-                    if isinstance(item, BadRecord):
-                        result.failed += 1
-                        store.add_failure(item.origin, item.reason, run_id=run_id)
-                        if on_problem:
-                            on_problem(f"{item.origin}: {item.reason}")
-                        if strict:
-                            raise SystemExit(1)
-                        continue
+    recorded = {(f["origin"], f["reason"]) for f in store.failures()}
+    run_id = store.start_run(command="ingest", sources=list(paths))
+    status = "failed"
+    try:
+        for batch in _batches(read_articles(paths, date=date), batch_size):
+            articles: list[Article] = []
+            for item in batch:
+                if isinstance(item, Article):
                     articles.append(item)
-                result.read += len(articles)
-                known = store.known_articles(a.id for a in articles)
-                fresh = [a for a in articles if a.id not in known]
-                coded: list[tuple[Article, Sequence[Event]]] = [
-                    (c.article, c.events) for c in coder.code_many(fresh)
-                ]
-                added = store.add(coded, run_id=run_id)
-                result.added += added.articles_added
-                result.skipped += len(articles) - added.articles_added
-                result.events += added.events_added
-            status = "done"
-        finally:
-            store.finish_run(run_id, status=status, counts=result.__dict__)
+                    continue
+                result.failed += 1
+                if (item.origin, item.reason) not in recorded:  # a rerun records it once
+                    store.add_failure(item.origin, item.reason, run_id=run_id)
+                    recorded.add((item.origin, item.reason))
+                if on_problem:
+                    on_problem(f"{item.origin}: {item.reason}")
+                if strict:
+                    raise InputError(item.origin, item.reason)
+            result.read += len(articles)
+            known = store.known_articles(a.id for a in articles)
+            added = store.add(code([a for a in articles if a.id not in known]), run_id=run_id)
+            result.added += added.articles_added
+            result.skipped += len(articles) - added.articles_added
+            result.events += added.events_added
+        status = "done"
+    finally:
+        store.finish_run(run_id, status=status, counts=result.__dict__)
     return result
 
 

@@ -155,6 +155,12 @@ def code(
 @db_option
 @date_option
 @click.option("--batch-size", default=50, show_default=True, help="Articles per transaction.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    help="Code on a local Dask cluster of this many processes.",
+)
 @click.option("--strict", is_flag=True, help="Stop at the first bad input record.")
 @_coding_options
 def ingest(
@@ -163,6 +169,7 @@ def ingest(
     date: dt.date | None,
     batch_size: int,
     strict: bool,
+    workers: int,
     all_modalities: bool,
     keep_unresolved: bool,
     actor_files: tuple[str, ...],
@@ -178,6 +185,7 @@ def ingest(
         date=date,
         batch_size=batch_size,
         strict=strict,
+        workers=workers,
         on_problem=lambda line: click.echo(f"accord: skipped {line}", err=True),
     )
     click.echo(result.summary())

@@ -11,14 +11,14 @@ from accord.domain import Article, Event
 from accord.ingest import read_articles
 from accord.pipeline import default_coder
 
-SAMPLES = Path(__file__).parent / "samples"
+SAMPLES = Path(__file__).parent / "samples" / "articles"
+MANIFEST = SAMPLES.parent / "manifest.json"
 SAMPLE_ARTICLE = SAMPLES / "iran-turkey-defense-chiefs.txt"
 SAMPLE_DATE = dt.date(2025, 9, 24)
 
 
-def sample_dates(samples: Path) -> dict[str, dt.date]:
+def sample_dates(manifest: Path = MANIFEST) -> dict[str, dt.date]:
     """Publication dates of the bundled samples, from their manifest."""
-    manifest = samples / "manifest.json"
     dates = {SAMPLE_ARTICLE.name: SAMPLE_DATE}
     if manifest.exists():
         for row in json.loads(manifest.read_text(encoding="utf-8")):
@@ -34,7 +34,7 @@ def run_demo(*, db: str, samples: Path | None = None) -> str:
 
     samples = samples or SAMPLES
     coder = default_coder()
-    dates = sample_dates(samples)
+    dates = sample_dates()
     lines = []
     files = sorted(p for p in samples.iterdir() if p.suffix in {".txt", ".html", ".jsonl"})
     total_read = total_events = 0

@@ -316,8 +316,13 @@ def _with_evidence(event: Event, evidence: Evidence) -> Event:
 
 
 @functools.cache
+def coder_for(options: Options) -> Coder:
+    """One coder per process and set of options (the spaCy pipeline is shared)."""
+    return Coder(options=options)
+
+
 def default_coder() -> Coder:
-    return Coder()
+    return coder_for(Options())
 
 
 def code_text(
