@@ -402,7 +402,9 @@ class ActorResolver:
         """A bare or titled surname ("Nasirzadeh", "General Guler") named in full earlier."""
         surname = name.split()[-1]
         for _, actor in reversed(state.history):
-            if _looks_personal(actor) and actor.name.split()[-1] == surname:
+            parts = actor.name.split()
+            # family name last, or first as in "Lee Jae-myung", "Xi Jinping"
+            if _looks_personal(actor) and surname in {parts[-1], parts[0]} and len(parts) > 1:
                 return Actor(
                     actor.code,
                     actor.sector,

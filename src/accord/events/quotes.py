@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from accord.actors.resolve import ActorResolver, DocActors
 from accord.domain import Actor
@@ -57,10 +57,19 @@ def find_quotes(
 def _speaker(
     doc: Doc, start: int, end: int, actors: DocActors, resolver: ActorResolver, lexicon: Lexicon
 ) -> tuple[Actor | None, str | None, str]:
-    spans = [s for s in doc.sents if s.end_char > start and s.start_char < end + 2]
-    after = doc.char_span(end, spans[-1].end_char, alignment_mode="expand") if spans else None
-    before = doc.char_span(spans[0].start_char, start, alignment_mode="expand") if spans else None
-    for where, span in (("after", after), ("before", before)):
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if first is None or last is None:
+        return None, None, "quote outside the parsed text"
+    opening, closing = first[0].sent, last[0].sent
+    after = doc.char_span(end, closing.end_char, alignment_mode="expand")
+    before = doc.char_span(opening.start_char, start, alignment_mode="expand")
+    # '"...," said X' attributes after the quote; 'X said: "..."' and a quote that ends its
+    # sentence attribute before it
+    order = [("after", after), ("before", before)]
+    if not doc.text[start:end].rstrip().endswith(","):
+        order.reverse()
+    for where, span in order:
         found = _speech_subject(span, start, end, actors, resolver, lexicon)
         if found is not None:
             actor, text = found
@@ -86,7 +95,15 @@ def _speech_subject(
                 resolved = resolver.actor_of(child, actors)
                 if resolved:
                     return resolved[0], child.text
+                # a speaker the dictionaries do not know is still named
+                phrase = doc_phrase(child)
+                return Actor(None, None, phrase, phrase, (), None, "unresolved speaker"), phrase
     return None
+
+
+def doc_phrase(head: Token) -> str:
+    """The head and what precedes it in its phrase: "Rokeya Begum" of "Rokeya Begum, a ..."."""
+    return head.doc[head.left_edge.i : head.i + 1].text
 
 
 def _adjacent(doc: Doc, previous_end: int, start: int) -> bool:
