@@ -129,3 +129,34 @@ def test_missing_store_is_one_clear_error_line(tmp_path: Path):
     assert out.returncode != 0
     assert out.stderr.strip().count("\n") == 0
     assert "accord ingest" in out.stderr
+
+
+def test_actors_explains_each_mention_with_its_reason():
+    out = run("actors", "Turkish police detained 20 protesters in Istanbul on Monday.")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    police = next(r for r in rows if r["head"] == "police")
+    assert (police["code"], police["sector"]) == ("TUR", "COP")
+    assert "police" in police["reason"]
+
+
+def test_places_lists_toponyms_with_alternatives():
+    out = run("places", "Protesters marched through Tripoli, the Lebanese port city.")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    tripoli = next(r for r in rows if r.get("name", r.get("text")) == "Tripoli"
+                   or r.get("text") == "Tripoli")
+    assert "LBN" in json.dumps(tripoli)
+
+
+def test_code_csv_keeps_cameo_leading_zeros(tmp_path: Path):
+    story = tmp_path / "s.txt"
+    story.write_text("Iran's foreign minister met his Omani counterpart in Muscat on Sunday.\n")
+    out = run("code", "--format", "csv", "--date", "2025-05-05", str(story))
+    assert out.returncode == 0, out.stderr
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert rows and rows[0]["cameo"].startswith("04")
+    assert rows[0]["actor_code"] == "IRN" and rows[0]["recipient_code"] == "OMN"

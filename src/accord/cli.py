@@ -145,6 +145,12 @@ def code(
         click.echo(format_table(events))
     elif fmt == "csv":
         write_csv(events, sys.stdout)
+    dropped = ", ".join(f"{n} {why}" for why, n in sorted(coder.tally.dropped.items()))
+    click.echo(
+        f"accord: {coder.tally.events} events from {read} articles"
+        + (f"; left out: {dropped}" if dropped else ""),
+        err=True,
+    )
     if read == 0:
         click.echo("accord: error: no article could be read from the input", err=True)
         sys.exit(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,12 @@ from accord.timex import resolve_event_date
 # Categories where a compound actor with no recipient acts jointly on each other
 # ("Iran and Turkey pledged to expand cooperation").
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}
+
+
+def configured_actor_files() -> list[Path]:
+    """Extra actor dictionaries named in ``ACCORD_ACTORS`` (paths separated like PATH)."""
+    value = os.environ.get("ACCORD_ACTORS", "")
+    return [Path(p) for p in value.split(os.pathsep) if p]
 
 
 @dataclass(frozen=True)
@@ -82,7 +89,9 @@ class Coder:
         self.nlp = nlp or nlp_module.load()
         self.ontology = Ontology.load()
         self.lexicon = Lexicon.load()
-        self.dictionary = ActorDictionary.load(self.options.actor_files)
+        self.dictionary = ActorDictionary.load(
+            [*configured_actor_files(), *self.options.actor_files]
+        )
         gazetteer = Gazetteer.load()
 
         def place_country(name: str) -> str | None:
