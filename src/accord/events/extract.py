@@ -243,6 +243,25 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
         return frame
+    if (
+        first.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.lower_ in {"to", "on"}
+        and head.head.lemma_.lower() in lexicon.complement_verbs
+    ):
+        # "agreed to a ceasefire", "refused to talks", "insisted on a referendum"
+        verb = head.head
+        frame = Frame(
+            noun,
+            sense,
+            sense.cameo,
+            _subjects(verb),
+            _noun_recipients(noun, lexicon),
+            symmetric,
+            "complement",
+        )
+        frame.notes.append(f"complement of '{verb.text}'")
+        return frame
     if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
         return None
     actors = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
@@ -451,7 +470,9 @@ def _is_background(token: Token) -> bool:
 def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
     """Read modality and attribution off the trigger's clause and the verbs above it."""
     clause = frame.trigger
-    if frame.kind == "light" or (frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ != "ROOT"):
+    if frame.kind == "light" or (
+        frame.kind != "complement" and frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ != "ROOT"
+    ):
         clause = frame.trigger.head
     _clause_modality(frame, clause, lexicon)
     node = clause
@@ -463,7 +484,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         lemma = head.lemma_.lower()
         if node.dep_ in {"advcl", "relcl", "acl", "parataxis"}:
             direct = False
-        if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj"}:
+        if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}:
             effect = lexicon.complement_verbs.get(lemma)
             if lemma in {"express", "signal", "voice", "show", "reaffirm"} or (
                 lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
@@ -481,7 +502,15 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
             subjects = _subjects(head)
             frame.speaker = subjects[0] if subjects else None
-            if not any(c.dep_ == "neg" for c in head.children):
+            if direct and _obligation(clause) and subjects:
+                # "Britain said Libya must hand over the suspects": a demand on Libya
+                frame.recipients, frame.actors = frame.actors, subjects
+                frame.cameo = demand_code(frame.cameo)
+                frame.unreal.discard("modal")
+                frame.symmetric = False
+                frame.speaker = None
+                frame.notes.append(f"demand reported by '{head.text}'")
+            elif not any(c.dep_ == "neg" for c in head.children):
                 _reported_future(frame, clause, lexicon)
             break
         if node.dep_ == "advcl" and _conditional(node, lexicon):
@@ -530,6 +559,18 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
         c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
     ):
         frame.future = True
+
+
+def _obligation(verb: Token) -> bool:
+    """'must', 'should', 'has to' on the clause: what someone is told to do."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in {"must", "should", "ought"}:
+            return True
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ in {"have", "need"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _conditional(verb: Token, lexicon: Lexicon) -> bool:
@@ -648,6 +689,33 @@ def threaten_code(cameo: str) -> str:
     if cameo.startswith("13"):
         return cameo
     return THREAT_BY_BASE.get(cameo[:3]) or THREAT_BY_ROOT.get(cameo[:2], "130")
+
+
+DEMAND_BY_ROOT = {"03": "107", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+DEMAND_BY_BASE = {
+    "061": "1011",
+    "062": "1012",
+    "063": "1013",
+    "064": "1014",
+    "071": "1031",
+    "072": "1032",
+    "073": "1033",
+    "074": "1034",
+    "081": "1051",
+    "082": "1052",
+    "084": "1053",
+    "085": "1054",
+    "086": "1055",
+    "087": "1056",
+    "045": "108",
+}
+
+
+def demand_code(cameo: str) -> str:
+    """The CAMEO demand (10x) code for an event someone is told to carry out."""
+    if cameo.startswith("10"):
+        return cameo
+    return DEMAND_BY_BASE.get(cameo[:3]) or DEMAND_BY_ROOT.get(cameo[:2], "100")
 
 
 def refuse_code(cameo: str) -> str:
