@@ -485,4 +485,5 @@ def test_score_dedup_counts_pairs_and_misses(tmp_path: Path) -> None:
     assert report["recall"] == 0.0
     assert {u["article"] for u in report["uncoded"]} == {"x3", "x5"}
     assert report["partial"]["true_pairs"] == 1  # x4 and x5
-    assert report["all_articles"]["gold_pairs"] == 4
+    assert report["gold_pairs"] == 4
+    assert report["end_to_end"]["recall"] == 0.0

@@ -1,15 +1,16 @@
 """Cross-article deduplication: the mentions of one real-world event become one event.
 
 Mentions join one event when they share the PLOVER category and modality, their actors are
-compatible (the same actor and recipient code sets, either direction when the event is
-reciprocal or its category undirected), their dates lie within ``window_days`` of each other
-(single linkage) and their places agree where both are known at city precision. A mention
-with no recipient joins the one event it fits unambiguously, else events of its own kind.
+compatible (the same actor and recipient code sets, either way round when the event is
+reciprocal or its category undirected), their dates are within ``window_days`` of a member
+(single linkage, the whole event spanning at most ``max_span_days``) and their places agree
+where both are known at city precision. A mention with actors but no recipient joins the one
+event it fits, if exactly one; else it clusters with mentions like it.
 
 Clustering is a pure function of the set of mentions: mentions are processed sorted by date
 and id, and an event's id is a hash of its earliest mention's id, so arrival order never
-changes the result. New mentions (``cluster_id IS NULL``) only re-cluster the runs of
-mentions they can interact with; the ``events`` table holds one row per cluster.
+changes the result. New mentions (``cluster_id IS NULL``) re-cluster only the runs of their
+dyad they extend and the mentions around them; the ``events`` table holds one row per event.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
+import itertools
 import json
 import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -36,17 +38,17 @@ from accord.store import Store
 # Meetings, agreements and cooperation are reported from either side ("X visited Y",
 # "Y hosted X"): their direction does not tell events apart.
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-CITY_PRECISIONS = ("city", "point")
 
 
 @dataclass(frozen=True)
 class DedupSettings:
-    """How mentions are merged. Stored in the store's ``meta``: other settings re-cluster all."""
+    """How mentions are merged. Kept in the store's ``meta``: new settings re-cluster all."""
 
     window_days: int = 2
+    max_span_days: int = 4  # first to last report date of one event
     near_km: float = 25.0  # two city-level places this close are one place (a metro area)
     undirected: frozenset[str] = UNDIRECTED
-    attach_partial: bool = True  # mentions without a recipient may join a full event
+    attach_partial: bool = True  # mentions without a recipient may join a complete event
     # A dateline says where the reporter filed from, not where the event happened: by default
     # a place known only from it does not keep two mentions apart.
     dateline_places: bool = False
@@ -55,6 +57,7 @@ class DedupSettings:
         return json.dumps(
             {
                 "window_days": self.window_days,
+                "max_span_days": self.max_span_days,
                 "near_km": self.near_km,
                 "undirected": sorted(self.undirected),
                 "attach_partial": self.attach_partial,
@@ -93,7 +96,8 @@ class City(NamedTuple):
 
 class Mention(NamedTuple):
     """What clustering needs of one mention. ``group`` is category and modality; ``kind`` is
-    "C" (actors and recipients), "P" (actors only) or "S" (no date or no actor: alone)."""
+    "C" (actors and recipients), "P" (actors only) or "S" (no date or no actor: alone);
+    ``codes`` are the actor and recipient codes together, sorted."""
 
     event_id: str
     group: str
@@ -101,12 +105,13 @@ class Mention(NamedTuple):
     day: int
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
+    codes: tuple[str, ...]
     reciprocal: bool
     city: City | None
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(sorted(set(self.actors) | set(self.recipients)))
+
+def _order(mention: Mention) -> tuple[int, str]:
+    return (mention.day, mention.event_id)
 
 
 def _km(a: City, b: City) -> float:
@@ -119,12 +124,16 @@ def _km(a: City, b: City) -> float:
 
 
 class _Cluster:
-    __slots__ = ("cities", "last_day", "members")
+    """Members (sorted) decide what may join; attached actor-only mentions do not."""
 
-    def __init__(self, mention: Mention) -> None:
-        self.members = [mention]
-        self.cities = [mention.city] if mention.city else []
-        self.last_day = mention.day
+    __slots__ = ("attached", "cities", "first_day", "last_day", "members")
+
+    def __init__(self, members: list[Mention]) -> None:
+        self.members = members
+        self.attached: list[Mention] = []
+        self.cities = [m.city for m in members if m.city]
+        self.first_day = members[0].day
+        self.last_day = max(m.day for m in members)
 
     def add(self, mention: Mention) -> None:
         self.members.append(mention)
@@ -135,6 +144,7 @@ class _Cluster:
     def absorb(self, other: _Cluster) -> None:
         self.members = sorted(self.members + other.members, key=_order)
         self.cities += other.cities
+        self.first_day = min(self.first_day, other.first_day)
         self.last_day = max(self.last_day, other.last_day)
         other.members = []
 
@@ -144,17 +154,40 @@ class _Cluster:
                 return
             yield member
 
+    def event_id(self) -> str:
+        seed = (
+            min(self.members[0], *self.attached, key=_order) if self.attached else self.members[0]
+        )
+        return content_id(f"event:{seed.event_id}")
 
-def _order(mention: Mention) -> tuple[int, str]:
-    return (mention.day, mention.event_id)
+
+class _Index:
+    """Complete clusters' members by group and code, sorted by date, for actor-only ones."""
+
+    def __init__(self, clusters: Iterable[_Cluster]) -> None:
+        entries: dict[tuple[str, str], list[tuple[int, str, Mention, _Cluster]]] = defaultdict(list)
+        for cluster in clusters:
+            for member in cluster.members:
+                for code in member.codes:
+                    entries[(member.group, code)].append(
+                        (member.day, member.event_id, member, cluster)
+                    )
+        self.entries = {key: sorted(rows, key=lambda r: r[:2]) for key, rows in entries.items()}
+        self.days = {key: [r[0] for r in rows] for key, rows in self.entries.items()}
+
+    def near(self, group: str, code: str, day: int, window: int) -> list[tuple[Mention, _Cluster]]:
+        key = (group, code)
+        days = self.days.get(key, [])
+        lo, hi = bisect.bisect_left(days, day - window), bisect.bisect_right(days, day + window)
+        return [(row[2], row[3]) for row in self.entries.get(key, [])[lo:hi]]
 
 
 class _Clusterer:
     def __init__(self, settings: DedupSettings) -> None:
+        self.settings = settings
         self.window = settings.window_days
+        self.span = settings.max_span_days
         self.near_km = settings.near_km
-        self.undirected = settings.undirected
-        self.attach_partial = settings.attach_partial
 
     def same_place(self, a: City, b: City) -> bool:
         return a.name == b.name or _km(a, b) <= self.near_km
@@ -162,13 +195,14 @@ class _Clusterer:
     def place_fits(self, city: City | None, cities: Sequence[City]) -> bool:
         return city is None or all(self.same_place(city, other) for other in cities)
 
-    def undirected_group(self, group: str) -> bool:
-        return group.split("|", 1)[0] in self.undirected
+    def undirected(self, group: str) -> bool:
+        return group.split("|", 1)[0] in self.settings.undirected
 
     def greedy(
         self, block: list[Mention], link: Callable[[Mention, Mention], bool]
     ) -> list[_Cluster]:
-        """Single linkage in date order within ``window``; never across two places."""
+        """Single linkage in date order within the window, each cluster spanning at most
+        ``max_span_days``, never across two places."""
         clusters: list[_Cluster] = []
         active: list[_Cluster] = []
         for mention in block:
@@ -177,39 +211,32 @@ class _Clusterer:
             found = [
                 c
                 for c in active
-                if self.place_fits(mention.city, c.cities)
+                if mention.day - c.first_day <= self.span
+                and self.place_fits(mention.city, c.cities)
                 and any(link(mention, other) for other in c.recent(since))
             ]
             if not found:
-                cluster = _Cluster(mention)
+                cluster = _Cluster([mention])
                 clusters.append(cluster)
                 active.append(cluster)
                 continue
             target = found[0]
             target.add(mention)
             for other in found[1:]:
-                if all(self.place_fits(city, target.cities) for city in other.cities):
+                if max(target.last_day, other.last_day) - min(
+                    target.first_day, other.first_day
+                ) <= self.span and all(self.place_fits(c, target.cities) for c in other.cities):
                     target.absorb(other)
         return [c for c in clusters if c.members]
 
-    def assign(self, mentions: Iterable[Mention]) -> dict[str, str]:
-        """event_id -> cluster id for every mention."""
-        blocks: dict[tuple[str, str, tuple[str, ...]], list[Mention]] = defaultdict(list)
-        clusters: list[_Cluster] = []
+    def complete(self, mentions: Iterable[Mention]) -> list[_Cluster]:
+        """Clusters of mentions with actors and recipients, dyad by dyad."""
+        blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
         for mention in mentions:
-            if mention.kind == "S":
-                clusters.append(_Cluster(mention))
-            else:
-                key = mention.codes if mention.kind == "C" else mention.actors
-                blocks[(mention.group, mention.kind, key)].append(mention)
-        by_group: dict[str, list[_Cluster]] = defaultdict(list)
-        partials: dict[str, list[Mention]] = defaultdict(list)
-        for (group, kind, _), block in sorted(blocks.items()):
-            block.sort(key=_order)
-            if kind == "P":
-                partials[group].extend(block)
-                continue
-            undirected = self.undirected_group(group)
+            blocks[(mention.group, mention.codes)].append(mention)
+        clusters: list[_Cluster] = []
+        for (group, _), block in sorted(blocks.items()):
+            undirected = self.undirected(group)
 
             def link(a: Mention, b: Mention, undirected: bool = undirected) -> bool:
                 return (
@@ -219,85 +246,98 @@ class _Clusterer:
                     or (a.actors == b.actors and a.recipients == b.recipients)
                 )
 
-            by_group[group].extend(self.greedy(block, link))
-        for group, waiting in sorted(partials.items()):
-            waiting.sort(key=_order)
-            full = by_group.get(group, [])
-            alone = self.attach(group, waiting, full) if self.attach_partial else waiting
-            by_actors: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-            for mention in alone:
-                by_actors[mention.actors].append(mention)
-            for _, block in sorted(by_actors.items()):
-                by_group[group].extend(self.greedy(block, lambda a, b: True))
-        for found in by_group.values():
-            clusters.extend(found)
-        assigned: dict[str, str] = {}
-        for cluster in clusters:
-            seed = min(cluster.members, key=_order)
-            cluster_id = content_id(f"event:{seed.event_id}")
-            for member in cluster.members:
-                assigned[member.event_id] = cluster_id
-        return assigned
+            clusters += self.greedy(sorted(block, key=_order), link)
+        return clusters
 
-    def attach(self, group: str, waiting: list[Mention], full: list[_Cluster]) -> list[Mention]:
-        """Join each actor-only mention to the one full event it fits; return the rest."""
-        undirected = self.undirected_group(group)
-        owner: dict[str, _Cluster] = {}
-        index: dict[str, list[Mention]] = defaultdict(list)
-        for cluster in full:
-            for member in cluster.members:
-                owner[member.event_id] = cluster
-                for code in member.codes:
-                    index[code].append(member)
-        days: dict[str, list[int]] = {}
-        for code, members in index.items():
-            members.sort(key=_order)
-            days[code] = [m.day for m in members]
-        alone: list[Mention] = []
-        for mention in waiting:
-            code = mention.actors[0]
-            members = index.get(code, [])
-            lo = bisect.bisect_left(days.get(code, []), mention.day - self.window)
-            hi = bisect.bisect_right(days.get(code, []), mention.day + self.window)
-            candidates: dict[int, _Cluster] = {}
-            for member in members[lo:hi]:
-                cluster = owner[member.event_id]
-                if id(cluster) not in candidates and self.fits(mention, member, undirected):
-                    candidates[id(cluster)] = cluster
-            fitting = [c for c in candidates.values() if self.place_fits(mention.city, c.cities)]
-            if len(fitting) == 1:
-                fitting[0].add(mention)
-            else:
-                alone.append(mention)
-        return alone
-
-    @staticmethod
-    def fits(partial: Mention, member: Mention, undirected: bool) -> bool:
+    def fits(self, partial: Mention, member: Mention) -> bool:
         if partial.actors == member.actors:
             return True
-        if undirected or member.reciprocal or partial.reciprocal:
+        if self.undirected(member.group) or member.reciprocal or partial.reciprocal:
             return partial.actors in (member.recipients, member.codes)
         return False
 
+    def decide(self, partial: Mention, index: _Index) -> _Cluster | None:
+        """The one complete cluster an actor-only mention fits, if exactly one."""
+        found: dict[int, _Cluster] = {}
+        for member, cluster in index.near(
+            partial.group, partial.actors[0], partial.day, self.window
+        ):
+            if id(cluster) not in found and self.fits(partial, member):
+                found[id(cluster)] = cluster
+        fitting = [
+            c
+            for c in found.values()
+            if max(c.last_day, partial.day) - min(c.first_day, partial.day) <= self.span
+            and self.place_fits(partial.city, c.cities)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def alone(self, mentions: Iterable[Mention]) -> list[_Cluster]:
+        """Clusters of actor-only mentions that joined no complete cluster, actor by actor."""
+        blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            blocks[(mention.group, mention.actors)].append(mention)
+        clusters: list[_Cluster] = []
+        for _, block in sorted(blocks.items()):
+            clusters += self.greedy(sorted(block, key=_order), lambda a, b: True)
+        return clusters
+
+    def solve(
+        self,
+        *,
+        complete: Iterable[Mention] = (),
+        stored: Iterable[_Cluster] = (),
+        deciding: Iterable[Mention] = (),
+        waiting: Iterable[Mention] = (),
+        single: Iterable[Mention] = (),
+    ) -> list[_Cluster]:
+        """Clusters of ``complete`` mentions, joined by the ``deciding`` actor-only mentions
+        that fit one of them or one of the ``stored`` clusters; the rest of ``deciding``
+        cluster with ``waiting`` ones (actor-only mentions that joined nothing before)."""
+        clusters = self.complete(complete) + list(stored)
+        index = _Index(clusters)
+        left = list(waiting)
+        for mention in deciding:
+            target = self.decide(mention, index) if self.settings.attach_partial else None
+            if target is None:
+                left.append(mention)
+            else:
+                target.attached.append(mention)
+        return clusters + self.alone(left) + [_Cluster([m]) for m in single]
+
 
 def assign_clusters(mentions: Iterable[Mention], settings: DedupSettings) -> dict[str, str]:
-    """The cluster id of every mention (a pure function: same mentions, same answer)."""
-    return _Clusterer(settings).assign(mentions)
+    """The event id of every mention: a pure function of the set of mentions."""
+    kinds: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        kinds[mention.kind].append(mention)
+    clusters = _Clusterer(settings).solve(
+        complete=kinds["C"], deciding=kinds["P"], single=kinds["S"]
+    )
+    return _assignments(clusters)
+
+
+def _assignments(clusters: Iterable[_Cluster]) -> dict[str, str]:
+    assigned: dict[str, str] = {}
+    for cluster in clusters:
+        event_id = cluster.event_id()
+        for member in (*cluster.members, *cluster.attached):
+            assigned[member.event_id] = event_id
+    return assigned
 
 
 # -- the store side: which mentions to re-cluster, and the events table -------------------------
 
 
-def _group_sql(alias: str = "") -> str:
-    p = f"{alias}." if alias else ""
+def _group_sql() -> str:
     flags = " || ".join(
-        f"CASE WHEN {p}{name} THEN '{name[0]}' ELSE '-' END"
+        f"CASE WHEN {name} THEN '{name[0]}' ELSE '-' END"
         for name in ("negated", "future", "hypothetical", "historical")
     )
-    return f"{p}event || '|' || {flags}"
+    return f"event || '|' || {flags}"
 
 
-# One row per mention: its group, kind, codes and the block it is clustered in.
+# One row per mention: its group, kind, codes and the block (dyad) it is clustered in.
 _KEYS_SQL = f"""
 WITH base AS (
     SELECT event_id, cluster_id, {_group_sql()} AS grp,
@@ -307,17 +347,22 @@ WITH base AS (
     FROM mentions {{where}}
 ), kinds AS (
     SELECT *, CASE WHEN day IS NULL OR len(a) = 0 THEN 'S' WHEN len(r) = 0 THEN 'P' ELSE 'C' END
-              AS kind
+              AS kind,
+           list_sort(list_distinct(list_concat(a, r))) AS codes
     FROM base
 )
-SELECT *, CASE WHEN kind = 'C' THEN list_sort(list_distinct(list_concat(a, r))) ELSE a END
-          AS codes,
-       kind || '|' || grp || '|' || array_to_string(
-           CASE WHEN kind = 'C' THEN list_sort(list_distinct(list_concat(a, r))) ELSE a END, ','
-       ) AS block
-FROM kinds
+SELECT *, kind || '|' || grp || '|' || array_to_string(codes, ',') AS block FROM kinds
 """
 
+# What clustering reads of the mentions listed in _dedup_load(event_id, role, old).
+_LOAD_SQL = """
+SELECT k.event_id, k.grp, k.kind, coalesce(k.day, 0), k.a, k.r, k.codes, m.reciprocal,
+       CASE WHEN m.geo_precision IN ('city', 'point') AND m.loc_name IS NOT NULL {dateline}
+            THEN lower(m.loc_name) END,
+       m.lat, m.lon, l.role, l.old
+FROM _dedup_load l JOIN _dedup_all k USING (event_id) JOIN mentions m USING (event_id)
+{where}
+"""
 _NOT_DATELINE = "AND coalesce(json_extract_string(m.location, '$.reason'), '') NOT LIKE 'dateline%'"
 _PRECISION_RANK = (
     "CASE geo_precision WHEN 'point' THEN 4 WHEN 'city' THEN 3 WHEN 'admin1' THEN 2 "
@@ -377,6 +422,10 @@ JOIN mentions l ON l.event_id = per.loc_id
 JOIN mentions c ON c.event_id = per.cameo_id
 """
 
+_TEMP_TABLES = (
+    "_dedup_all", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_load", "_dedup_new",
+)  # fmt: skip
+
 
 @contextlib.contextmanager
 def _transaction(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -394,6 +443,10 @@ def _transaction(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
         raise
     else:
         con.commit()
+    finally:
+        for table in _TEMP_TABLES:
+            with contextlib.suppress(duckdb.Error):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -405,6 +458,7 @@ def cluster_mentions(
     store: Store,
     *,
     window_days: int = 2,
+    max_span_days: int | None = None,
     near_km: float = 25.0,
     undirected: Iterable[str] = UNDIRECTED,
     attach_partial: bool = True,
@@ -413,19 +467,23 @@ def cluster_mentions(
 ) -> DedupResult:
     """Assign every mention to a real-world event and bring the ``events`` table up to date.
 
-    Only mentions not clustered yet, and those they can interact with, are re-clustered,
-    unless ``full`` or the settings differ from the previous run's.
+    ``max_span_days`` defaults to twice ``window_days``. Only mentions not clustered yet and
+    those around them are re-clustered, unless ``full`` or the settings differ from the
+    previous run's.
 
     >>> with Store(":memory:") as store:
     ...     cluster_mentions(store).events
     0
     """
-    if window_days < 0:
-        raise AccordError(f"window_days must be 0 or more, not {window_days}")
+    span = 2 * window_days if max_span_days is None else max_span_days
+    for name, value in (("window_days", window_days), ("max_span_days", span)):
+        if value < 0:
+            raise AccordError(f"{name} must be 0 or more, not {value}")
     if near_km < 0:
         raise AccordError(f"near_km must be 0 or more, not {near_km}")
     settings = DedupSettings(
         window_days=int(window_days),
+        max_span_days=int(span),
         near_km=float(near_km),
         undirected=frozenset(c.upper() for c in undirected),
         attach_partial=attach_partial,
@@ -435,34 +493,20 @@ def cluster_mentions(
     with _transaction(store) as con:
         previous = _scalar(con, "SELECT value FROM meta WHERE key = 'dedup_settings'")
         full = full or previous != settings.to_json()
-        if full:
-            con.execute("CREATE OR REPLACE TEMP TABLE _dedup_keys AS " + _KEYS_SQL.format(where=""))
-        elif not _prepare_scope(con, settings):
-            con.execute("DROP TABLE IF EXISTS _dedup_keys")
-            return _result(con, 0, 0, False, started)
-        dateline = "" if settings.dateline_places else _NOT_DATELINE
-        rows = con.execute(
-            f"""
-            SELECT k.event_id, k.grp, k.kind, coalesce(k.day, 0), k.a, k.r, m.reciprocal,
-                   CASE WHEN m.geo_precision IN ('city', 'point') AND m.loc_name IS NOT NULL
-                        {dateline} THEN lower(m.loc_name) END, m.lat, m.lon
-            FROM _dedup_keys k JOIN mentions m USING (event_id)
-            """
-        ).fetchall()
-        mentions = [
-            Mention(
-                eid, grp, kind, day, tuple(a), tuple(r), reciprocal,
-                City(city, lat, lon) if city else None,
-            )
-            for eid, grp, kind, day, a, r, reciprocal, city, lat, lon in rows
-        ]  # fmt: skip
-        assigned = assign_clusters(mentions, settings)
-        written = _write(con, assigned, full=full)
-        con.execute("DROP TABLE IF EXISTS _dedup_keys")
+        clusterer = _Clusterer(settings)
+        assigned = _cluster_all(con, clusterer) if full else _cluster_new(con, clusterer)
+        written = _write(con, assigned, full=full) if assigned or full else 0
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('dedup_settings', ?)", [settings.to_json()]
         )
-        return _result(con, len(assigned), written, full, started)
+        return DedupResult(
+            mentions=int(_scalar(con, "SELECT count(*) FROM mentions")),
+            events=int(_scalar(con, "SELECT count(*) FROM events")),
+            reclustered=len(assigned),
+            written=written,
+            full=full,
+            seconds=time.perf_counter() - started,
+        )
 
 
 def pending_mentions(store: Store) -> int:
@@ -470,109 +514,154 @@ def pending_mentions(store: Store) -> int:
     return int(_scalar(store.con, "SELECT count(*) FROM mentions WHERE cluster_id IS NULL"))
 
 
-def _result(
-    con: duckdb.DuckDBPyConnection, reclustered: int, written: int, full: bool, started: float
-) -> DedupResult:
-    return DedupResult(
-        mentions=int(_scalar(con, "SELECT count(*) FROM mentions")),
-        events=int(_scalar(con, "SELECT count(*) FROM events")),
-        reclustered=reclustered,
-        written=written,
-        full=full,
-        seconds=time.perf_counter() - started,
+def _load(
+    con: duckdb.DuckDBPyConnection,
+    clusterer: _Clusterer,
+    where: str = "",
+    params: Sequence[Any] = (),
+) -> Iterator[tuple[Mention, str, str | None]]:
+    """(mention, role, old cluster id) of the rows of _dedup_load, streamed."""
+    dateline = "" if clusterer.settings.dateline_places else _NOT_DATELINE
+    cursor = con.execute(_LOAD_SQL.format(dateline=dateline, where=where), list(params))
+    while rows := cursor.fetchmany(50_000):
+        for eid, grp, kind, day, a, r, codes, reciprocal, city, lat, lon, role, old in rows:
+            mention = Mention(
+                eid, grp, kind, day, tuple(a), tuple(r), tuple(codes), reciprocal,
+                City(city, lat, lon) if city else None,
+            )  # fmt: skip
+            yield mention, role, old
+
+
+def _cluster_all(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
+    """Every mention, one group (category and modality) at a time to bound memory."""
+    con.execute("CREATE TEMP TABLE _dedup_all AS " + _KEYS_SQL.format(where=""))
+    con.execute(
+        "CREATE TEMP TABLE _dedup_load AS "
+        "SELECT event_id, kind AS role, NULL::VARCHAR AS old FROM _dedup_all"
     )
+    assigned: dict[str, str] = {}
+    rows = _load(con, clusterer, "ORDER BY k.grp")
+    for _, group in itertools.groupby(rows, key=lambda row: row[0].group):
+        kinds: dict[str, list[Mention]] = defaultdict(list)
+        for mention, _, _ in group:
+            kinds[mention.kind].append(mention)
+        clusters = clusterer.solve(complete=kinds["C"], deciding=kinds["P"], single=kinds["S"])
+        assigned.update(_assignments(clusters))
+    return assigned
 
 
-def _prepare_scope(con: duckdb.DuckDBPyConnection, settings: DedupSettings) -> bool:
-    """Leave in ``_dedup_keys`` the new mentions and every mention whose cluster they could
-    change: whole runs (no gap over the window) of their blocks, closed under the blocks that
-    actor-only mentions link. False when there is nothing new."""
-    window = settings.window_days
+def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
+    """The new mentions and every mention whose event they can change:
+
+    - the runs (no gap over the window) of the dyads that new complete mentions extend;
+    - actor-only mentions, new or near those runs, whose place must be decided again;
+    - the stored events such mentions could join or leave, whole;
+    - the actor-only mentions that joined nothing, of the actors those decisions touch.
+    """
+    window = clusterer.window
     new_groups = con.execute(
         f"SELECT DISTINCT {_group_sql()} FROM mentions WHERE cluster_id IS NULL"
     ).fetchall()
     if not new_groups:
-        return False
-    groups = pa.table({"grp": pa.array([g for (g,) in new_groups], pa.string())})
-    con.register("_dedup_groups", groups)
-    try:
-        where = f"WHERE {_group_sql()} IN (SELECT grp FROM _dedup_groups)"
-        con.execute("CREATE OR REPLACE TEMP TABLE _dedup_all AS " + _KEYS_SQL.format(where=where))
-    finally:
-        con.unregister("_dedup_groups")
+        return {}
+    groups = ", ".join("'" + g.replace("'", "''") + "'" for (g,) in new_groups)
+    con.execute(
+        "CREATE TEMP TABLE _dedup_all AS "
+        + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
+    )
     con.execute(
         f"""
-        CREATE OR REPLACE TEMP TABLE _dedup_runs AS
-        WITH gaps AS (
-            SELECT event_id, block, day, cluster_id IS NULL AS is_new,
+        CREATE TEMP TABLE _dedup_runs AS
+        WITH c AS (
+            SELECT event_id, block, grp, codes, day, cluster_id IS NULL AS is_new,
                    CASE WHEN day - lag(day) OVER (PARTITION BY block ORDER BY day, event_id)
                         > {window} THEN 1 ELSE 0 END AS gap
-            FROM _dedup_all WHERE kind <> 'S'
+            FROM _dedup_all
+            WHERE kind = 'C' AND block IN (
+                SELECT block FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NULL)
+        ), r AS (
+            SELECT *, sum(gap) OVER (PARTITION BY block ORDER BY day, event_id
+                                     ROWS UNBOUNDED PRECEDING) AS run
+            FROM c
+        ), changed AS (
+            SELECT block, run, any_value(grp) AS grp, any_value(codes) AS codes,
+                   min(day) AS lo, max(day) AS hi
+            FROM r GROUP BY block, run HAVING bool_or(is_new)
         )
-        SELECT event_id, block, is_new, day,
-               sum(gap) OVER (PARTITION BY block ORDER BY day, event_id
-                              ROWS UNBOUNDED PRECEDING) AS run
-        FROM gaps
+        SELECT r.event_id, c.grp, c.codes, c.lo, c.hi
+        FROM r JOIN changed c ON c.block = r.block AND c.run = r.run
+        """
+    )
+    near_runs = "FALSE"
+    if clusterer.settings.attach_partial:
+        near_runs = f"""EXISTS (
+            SELECT 1 FROM (SELECT DISTINCT grp, codes, lo, hi FROM _dedup_runs) r
+            WHERE r.grp = p.grp AND p.day BETWEEN r.lo - {window} AND r.hi + {window}
+              AND list_has_all(r.codes, p.codes))"""
+    con.execute(
+        f"""
+        CREATE TEMP TABLE _dedup_d AS
+        SELECT p.event_id, p.grp, p.codes, p.day, p.block FROM _dedup_all p
+        WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR {near_runs})
+        """
+    )
+    con.execute(
+        f"""
+        CREATE TEMP TABLE _dedup_k AS
+        SELECT DISTINCT c.cluster_id FROM _dedup_all c
+        JOIN _dedup_d d ON c.grp = d.grp AND c.day BETWEEN d.day - {window} AND d.day + {window}
+        WHERE c.kind = 'C' AND c.cluster_id IS NOT NULL AND list_has_all(c.codes, d.codes)
+          AND {"TRUE" if clusterer.settings.attach_partial else "FALSE"}
+          AND c.event_id NOT IN (SELECT event_id FROM _dedup_runs)
         """
     )
     con.execute(
         """
-        CREATE OR REPLACE TEMP TABLE _dedup_segs AS
-        SELECT r.block, r.run, any_value(k.grp) AS grp, any_value(k.kind) AS kind,
-               any_value(k.codes) AS codes, min(r.day) AS lo, max(r.day) AS hi,
-               bool_or(r.is_new) AS is_new
-        FROM _dedup_runs r JOIN _dedup_all k USING (event_id)
-        GROUP BY r.block, r.run
+        CREATE TEMP TABLE _dedup_load AS
+        SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
+        UNION ALL
+        SELECT event_id, 'deciding', NULL FROM _dedup_d
+        UNION ALL
+        SELECT a.event_id, CASE a.kind WHEN 'C' THEN 'stored' ELSE 'attached' END, a.cluster_id
+        FROM _dedup_all a
+        WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
+          AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
+        UNION ALL
+        SELECT p.event_id, 'waiting', NULL FROM _dedup_all p
+        WHERE p.kind = 'P' AND p.block IN (SELECT block FROM _dedup_d)
+          AND p.event_id NOT IN (SELECT event_id FROM _dedup_d)
+          AND p.cluster_id NOT IN (
+              SELECT cluster_id FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NOT NULL)
+        UNION ALL
+        SELECT event_id, 'single', NULL FROM _dedup_all WHERE kind = 'S' AND cluster_id IS NULL
         """
     )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _dedup_scope AS SELECT * FROM _dedup_segs WHERE is_new"
+    roles: dict[str, list[Mention]] = defaultdict(list)
+    stored: dict[str, _Cluster] = {}
+    attached: dict[str, list[Mention]] = defaultdict(list)
+    for mention, role, old in _load(con, clusterer):
+        if role == "stored":
+            roles[f"stored:{old}"].append(mention)
+        elif role == "attached":
+            attached[str(old)].append(mention)
+        else:
+            roles[role].append(mention)
+    for key in [k for k in roles if k.startswith("stored:")]:
+        cluster = _Cluster(sorted(roles.pop(key), key=_order))
+        cluster.attached = attached.pop(key.removeprefix("stored:"), [])
+        stored[key] = cluster
+    clusters = clusterer.solve(
+        complete=roles["complete"],
+        stored=[stored[k] for k in sorted(stored)],
+        deciding=sorted(roles["deciding"], key=_order),
+        waiting=roles["waiting"],
+        single=roles["single"],
     )
-    con.execute("CREATE OR REPLACE TEMP TABLE _dedup_front AS SELECT * FROM _dedup_scope")
-    while settings.attach_partial:
-        added = con.execute(
-            f"""
-            SELECT count(*) FROM (
-                SELECT DISTINCT s.block, s.run FROM _dedup_segs s JOIN _dedup_front f
-                  ON s.grp = f.grp AND s.lo <= f.hi + {window} AND f.lo <= s.hi + {window}
-                 AND ((s.kind = 'C' AND f.kind = 'P' AND list_has_all(s.codes, f.codes))
-                   OR (s.kind = 'P' AND f.kind = 'C' AND list_has_all(f.codes, s.codes)))
-                ANTI JOIN _dedup_scope o ON o.block = s.block AND o.run = s.run
-            ) x
-            """
-        ).fetchall()[0][0]
-        if not added:
-            break
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE _dedup_front AS
-            SELECT s.* FROM _dedup_segs s SEMI JOIN (
-                SELECT s.block, s.run FROM _dedup_segs s JOIN _dedup_front f
-                  ON s.grp = f.grp AND s.lo <= f.hi + {window} AND f.lo <= s.hi + {window}
-                 AND ((s.kind = 'C' AND f.kind = 'P' AND list_has_all(s.codes, f.codes))
-                   OR (s.kind = 'P' AND f.kind = 'C' AND list_has_all(f.codes, s.codes)))
-            ) n ON n.block = s.block AND n.run = s.run
-            ANTI JOIN _dedup_scope o ON o.block = s.block AND o.run = s.run
-            """
-        )
-        con.execute("INSERT INTO _dedup_scope SELECT * FROM _dedup_front")
-    con.execute(
-        """
-        CREATE OR REPLACE TEMP TABLE _dedup_keys AS
-        SELECT k.* FROM _dedup_all k
-        WHERE (k.kind = 'S' AND k.cluster_id IS NULL)
-           OR k.event_id IN (
-                SELECT r.event_id FROM _dedup_runs r
-                SEMI JOIN _dedup_scope s ON s.block = r.block AND s.run = r.run)
-        """
-    )
-    for table in ("_dedup_all", "_dedup_runs", "_dedup_segs", "_dedup_scope", "_dedup_front"):
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-    return True
+    return _assignments(clusters)
 
 
 def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bool) -> int:
-    """Store the cluster ids and rebuild the events rows of every cluster they touch."""
+    """Store the event ids and rebuild the events rows of every event they touch."""
     table = pa.table(
         {
             "event_id": pa.array(list(assigned), pa.string()),
@@ -593,16 +682,13 @@ def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bo
             "WHERE mentions.event_id = t.event_id"
         )
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _dedup_new AS "
-            "SELECT DISTINCT cluster_id FROM _dedup_assigned"
+            "CREATE TEMP TABLE _dedup_new AS SELECT DISTINCT cluster_id FROM _dedup_assigned"
         )
     finally:
         con.unregister("_dedup_assigned")
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     con.execute(_EVENTS_SQL, [now])
-    written = int(_scalar(con, "SELECT count(*) FROM _dedup_new"))
-    con.execute("DROP TABLE IF EXISTS _dedup_new")
-    return written
+    return int(_scalar(con, "SELECT count(*) FROM _dedup_new"))
 
 
 # -- reading deduplicated events ----------------------------------------------------------------
@@ -714,68 +800,38 @@ def real_events(
 # -- evaluation on a corpus with a real-world event key per article -----------------------------
 
 
-@dataclass
-class _Pairs:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    misses: list[dict[str, Any]] = field(default_factory=list)
-    false_merges: list[dict[str, Any]] = field(default_factory=list)
-
-    def figures(self) -> dict[str, Any]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-            "true_pairs": self.tp,
-            "false_pairs": self.fp,
-            "missed_pairs": self.fn,
-            "misses": self.misses,
-            "false_merges": self.false_merges,
-        }
-
-
 def _dyad_match(mention: dict[str, Any], gold: dict[str, Any]) -> int:
-    """2: the gold dyad (either way if reciprocal); 1: the gold actor, no recipient; 0."""
+    """2: the gold dyad (either way round if reciprocal); 1: the gold actor and no
+    recipient; 0: neither."""
     actors, recipients = set(mention["actor_codes"]), set(mention["recipient_codes"])
-    want_actor, want_recipient = gold["actor"], gold["recipient"]
     ways = [(actors, recipients)]
     if gold["reciprocal"] or mention["reciprocal"]:
         ways.append((recipients, actors))
     for a, r in ways:
-        if want_actor in a and (want_recipient is None or want_recipient in r):
+        if gold["actor"] in a and (gold["recipient"] is None or gold["recipient"] in r):
             return 2
-    if not recipients and want_actor in actors | (recipients if mention["reciprocal"] else set()):
-        return 1
-    return 0
+    return 1 if not recipients and gold["actor"] in actors else 0
 
 
 def _main_mentions(
     mentions: list[dict[str, Any]], keys: dict[str, str], gold: dict[str, dict[str, Any]]
 ) -> dict[str, tuple[int, dict[str, Any]]]:
     """Per article, its best mention of the gold category: (dyad match, mention)."""
-    best: dict[str, tuple[int, dict[str, Any]]] = {}
+    best: dict[str, tuple[int, float, str, dict[str, Any]]] = {}
     for mention in mentions:
         key = keys.get(mention["article_id"])
         if key is None or mention["event"] != gold[key]["event"]:
             continue
-        match = _dyad_match(mention, gold[key])
-        if not match:
-            continue
-        rank = (match, mention["confidence"], mention["event_id"])
-        current = best.get(mention["article_id"])
-        if current is None or rank > (current[0], current[1]["confidence"], current[1]["event_id"]):
-            best[mention["article_id"]] = (match, mention)
-    return best
+        rank = (_dyad_match(mention, gold[key]), mention["confidence"], mention["event_id"])
+        if rank[0] and rank > best.get(mention["article_id"], (0, 0.0, ""))[:3]:
+            best[mention["article_id"]] = (*rank, mention)
+    return {article: (match, mention) for article, (match, _, _, mention) in best.items()}
 
 
-def _score_pairs(
-    ids: list[str], keys: dict[str, str], main: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
-    pairs = _Pairs()
+def _score_pairs(keys: dict[str, str], main: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Pairwise precision and recall of "same event" over the articles in ``main``."""
+    ids = sorted(main)
+    tp, misses, false_merges = 0, [], []
     for i, first in enumerate(ids):
         for second in ids[i + 1 :]:
             gold_same = keys[first] == keys[second]
@@ -785,15 +841,25 @@ def _score_pairs(
                 "event_keys": [keys[first], keys[second]],
                 "events": [main[first]["cluster_id"], main[second]["cluster_id"]],
             }
-            if same and gold_same:
-                pairs.tp += 1
-            elif same:
-                pairs.fp += 1
-                pairs.false_merges.append(pair)
-            elif gold_same:
-                pairs.fn += 1
-                pairs.misses.append(pair)
-    return pairs.figures()
+            tp += same and gold_same
+            if same and not gold_same:
+                false_merges.append(pair)
+            elif gold_same and not same:
+                misses.append(pair)
+    fp, fn = len(false_merges), len(misses)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {
+        "coded_articles": len(ids),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / (precision + recall), 4) if tp else 0.0,
+        "true_pairs": tp,
+        "false_pairs": fp,
+        "missed_pairs": fn,
+        "misses": misses,
+        "false_merges": false_merges,
+    }
 
 
 def score_dedup(
@@ -801,20 +867,17 @@ def score_dedup(
     *,
     coder: Any = None,
     events_path: str | Path | None = None,
-    window_days: int = 2,
-    near_km: float = 25.0,
-    attach_partial: bool = True,
+    **options: Any,
 ) -> dict[str, Any]:
     """Pairwise clustering precision and recall on a corpus whose articles carry an
-    ``event_key`` (``evalsets/dedup``): code the articles into an in-memory store, cluster,
-    and compare, over pairs of articles whose main event was coded, "their main mentions
-    share an event" with "same event_key".
+    ``event_key`` (``evalsets/dedup``): code the articles into an in-memory store, cluster
+    them (``options`` go to :func:`cluster_mentions`) and compare "their main mentions share
+    an event" with "same event_key" over pairs of articles whose main event was coded.
 
     An article's main mention is its highest-confidence mention of the key's category whose
-    actors match the key's dyad (either way round when reciprocal). The headline figures
-    count only articles with such a mention; ``partial`` also lets in mentions with the
-    key's actor and no recipient; ``all_articles`` counts every gold pair, uncoded ones as
-    misses (coder and clustering together).
+    actors match the key's dyad (either way round when reciprocal); articles without one
+    are listed in ``uncoded``. ``partial`` also admits mentions with the key's actor and no
+    recipient; ``end_to_end`` counts every gold pair, uncoded articles' pairs as misses.
     """
     from accord.ingest import BadRecord, read_articles
     from accord.pipeline import Coder
@@ -832,9 +895,7 @@ def score_dedup(
     articles = [a for a in read_articles([str(articles_path)]) if not isinstance(a, BadRecord)]
     with Store(":memory:") as store:
         store.add([(coded.article, coded.events) for coded in coder.code_many(articles)])
-        result = cluster_mentions(
-            store, window_days=window_days, near_km=near_km, attach_partial=attach_partial
-        )
+        result = cluster_mentions(store, **options)
         cursor = store.con.execute(
             "SELECT event_id, article_id, event, actor_codes, recipient_codes, reciprocal, "
             "confidence, cluster_id FROM mentions WHERE NOT (negated OR hypothetical OR historical)"
@@ -842,51 +903,35 @@ def score_dedup(
         names = [d[0] for d in cursor.description]
         mentions = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     best = _main_mentions(mentions, keys, gold)
+    strict = {article: m for article, (match, m) in best.items() if match == 2}
+    headline = _score_pairs(keys, strict)
+    partial = _score_pairs(keys, {article: m for article, (_, m) in best.items()})
     ids = sorted(keys)
-    strict = {a: m for a, (match, m) in best.items() if match == 2}
-    loose = {a: m for a, (_, m) in best.items()}
-    report: dict[str, Any] = {
+    gold_pairs = sum(keys[a] == keys[b] for i, a in enumerate(ids) for b in ids[i + 1 :])
+    recall = headline["true_pairs"] / gold_pairs if gold_pairs else 1.0
+    precision = headline["precision"]
+    return {
         "articles": len(ids),
         "event_keys": len(set(keys.values())),
-        "gold_pairs": sum(1 for i, a in enumerate(ids) for b in ids[i + 1 :] if keys[a] == keys[b]),
-        "coded_articles": len(strict),
+        "gold_pairs": gold_pairs,
         "mentions": result.mentions,
         "events": result.events,
-        "settings": {
-            "window_days": window_days,
-            "near_km": near_km,
-            "attach_partial": attach_partial,
-        },
-        **_score_pairs(sorted(strict), keys, strict),
+        **headline,
         "uncoded": [
             {
                 "article": a,
                 "event_key": keys[a],
                 "reason": "actor only, no recipient"
-                if a in loose
-                else f"no {gold[keys[a]]['event']} mention of the key's actors",
+                if a in best
+                else f"no {gold[keys[a]]['event']} mention with the key's actors",
             }
             for a in ids
             if a not in strict
         ],
+        "partial": {k: v for k, v in partial.items() if k not in ("misses", "false_merges")},
+        "end_to_end": {
+            "precision": precision,
+            "recall": round(recall, 4),
+            "f1": round(2 * precision * recall / (precision + recall), 4) if recall else 0.0,
+        },
     }
-    partial = _score_pairs(sorted(loose), keys, loose)
-    report["partial"] = {
-        "coded_articles": len(loose),
-        **{k: v for k, v in partial.items() if k not in ("misses", "false_merges")},
-    }
-    everything = dict(report)
-    true_pairs, false_pairs = report["true_pairs"], report["false_pairs"]
-    recall = true_pairs / report["gold_pairs"] if report["gold_pairs"] else 1.0
-    precision = everything["precision"]
-    report["all_articles"] = {
-        "precision": precision,
-        "recall": round(recall, 4),
-        "f1": round(2 * precision * recall / (precision + recall), 4)
-        if precision + recall
-        else 0.0,
-        "true_pairs": true_pairs,
-        "false_pairs": false_pairs,
-        "gold_pairs": report["gold_pairs"],
-    }
-    return report

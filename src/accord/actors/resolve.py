@@ -225,7 +225,7 @@ class ActorResolver:
                 -(h.end - h.start),
                 KIND_RANK[h.term.kind],
                 h.start,
-                h.term.entry is not None and h.term.entry.end is not None,
+                -_recency(h.term.entry),
             )
         )
         taken: set[int] = set()
@@ -609,6 +609,13 @@ def _person_name(head: Token, tokens: list[int]) -> str | None:
     start = names[0].i
     end = names[-1].i
     return doc[start : end + 1].text
+
+
+def _recency(entry: Entry | None) -> int:
+    """Later roles first for undated text: an open role, then the most recently ended."""
+    if entry is None or entry.end is None:
+        return dt.date.max.toordinal()
+    return entry.end.toordinal()
 
 
 def _actor_from_entry(term: Term, text: str) -> Actor:
