@@ -88,6 +88,20 @@ GROUP_HEADS = {
     "dozen",
     "score",
     "million",
+    "group",
+    "team",
+    "number",
+    "contingent",
+    "batch",
+    "wave",
+    "patch",
+    "deployment",
+    "mission",
+    "convoy",
+    "column",
+    "band",
+    "crowd",
+    "body",
 }
 OWNED = "thing"
 # Modifiers that say an agent is not of the article's own country.
