@@ -286,13 +286,26 @@ def test_different_modality_or_no_date_stay_apart(store: Store) -> None:
     store.add(
         [
             report("a1", "A", event("a1")),
-            report("a2", "B", event("a2", modality=Modality(future=True))),
+            report("a2", "B", event("a2", modality=Modality(negated=True))),
             report("a3", "C", event("a3", date=None)),
             report("a4", "D", event("a4", date=None)),
         ]
     )
     cluster_mentions(store)
     assert len(real_events(store, include_all_modalities=True)) == 4
+
+
+def test_planned_and_actual_reports_are_one_event(store: Store) -> None:
+    store.add(
+        [
+            report("a1", "A", event("a1", modality=Modality(future=True))),
+            report("a2", "B", event("a2")),
+        ]
+    )
+    cluster_mentions(store)
+    (found,) = real_events(store)
+    assert found["num_mentions"] == 2
+    assert found["modality"]["future"] is False  # it happened
 
 
 # -- order independence and incremental updates -------------------------------------------------

@@ -1,8 +1,9 @@
 """Cross-article deduplication: the mentions of one real-world event become one event.
 
-Mentions join one event when they share the PLOVER category and modality, their actors are
-compatible (the same actor and recipient code sets, either way round when the event is
-reciprocal or its category undirected), their dates are within ``window_days`` of a member
+Mentions join one event when they share the PLOVER category and modality (planned and
+actual reports alike), their actors are compatible (the same actor and recipient code sets,
+either way round when the event is reciprocal or its category undirected), their dates are
+within ``window_days`` of a member
 (single linkage, the whole event spanning at most ``max_span_days``) and their places agree
 where both are known at city precision. A mention with actors but no recipient joins the one
 event it fits, if exactly one; else it clusters with mentions like it.
@@ -330,9 +331,10 @@ def _assignments(clusters: Iterable[_Cluster]) -> dict[str, str]:
 
 
 def _group_sql() -> str:
+    # Future (planned, intended) and actual reports of one event are one event: not a key.
     flags = " || ".join(
         f"CASE WHEN {name} THEN '{name[0]}' ELSE '-' END"
-        for name in ("negated", "future", "hypothetical", "historical")
+        for name in ("negated", "hypothetical", "historical")
     )
     return f"event || '|' || {flags}"
 
@@ -397,7 +399,7 @@ WITH m AS (
         min(date) AS date, min(seen) AS first_seen, max(seen) AS last_seen,
         count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
         count(DISTINCT coalesce(outlet, 'article:' || article_id)) AS num_sources,
-        max(confidence) AS confidence,
+        max(confidence) AS confidence, bool_and(future) AS future,
         -- reports that disagree on who acted make the event reciprocal
         bool_or(reciprocal) OR count(DISTINCT CASE WHEN len(recipient_codes) > 0
                                      THEN list_sort(list_distinct(actor_codes)) END) > 1
@@ -411,7 +413,7 @@ WITH m AS (
 SELECT per.cluster_id AS event_id, r.event, c.cameo, c.quad_class, c.goldstein, c.plover_scale,
        r.actor_codes, r.actor_sectors, r.recipient_codes, r.recipient_sectors,
        r.actors, r.recipients, per.reciprocal,
-       r.negated, r.future, r.hypothetical, r.historical,
+       r.negated, per.future, r.hypothetical, r.historical,
        per.date, per.first_seen, per.last_seen,
        per.num_mentions, per.num_articles, per.num_sources,
        l.location, l.loc_name, l.loc_country, l.lat, l.lon, l.geo_precision,

@@ -495,7 +495,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             if effect:
                 if effect in {"intent", "threaten", "refuse"}:
                     frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
-                _apply_effect(frame, effect, head)
+                _apply_effect(frame, effect, head, lexicon)
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors:
                     frame.actors = _subjects(head)
@@ -505,7 +505,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             if direct and _obligation(clause) and subjects:
                 # "Britain said Libya must hand over the suspects": a demand on Libya
                 frame.recipients, frame.actors = frame.actors, subjects
-                frame.cameo = demand_code(frame.cameo)
+                frame.cameo = lexicon.stance("demand", frame.cameo)
                 frame.unreal.discard("modal")
                 frame.symmetric = False
                 frame.speaker = None
@@ -517,7 +517,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             frame.unreal.add("conditional")
         node = head
     if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
-        _apply_effect(frame, "intent", frame.trigger)
+        _apply_effect(frame, "intent", frame.trigger, lexicon)
     if frame.cameo[:2] in {"03", "13"}:
         frame.unreal.discard("conditional")  # a conditional offer or threat is still made
     for child in frame.trigger.sent:
@@ -589,24 +589,24 @@ def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         frame.future = True
 
 
-def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
+def _apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> None:
     root = frame.cameo[:2]
     if effect == "intent":
         frame.future = True
         if root in {"10", "11", "12", "09"}:
             return  # "will condemn", "will reject": announced verbal conflict keeps its code
         if int(root) >= 14 or root == "13":
-            frame.cameo = threaten_code(frame.cameo)
+            frame.cameo = lexicon.stance("threat", frame.cameo)
         elif int(root) <= 8:
-            frame.cameo = intent_code(frame.cameo)
+            frame.cameo = lexicon.stance("intent", frame.cameo)
         frame.notes.append(f"intent '{verb.text}'")
     elif effect == "threaten":
         frame.symmetric = False
-        frame.cameo = threaten_code(frame.cameo)
+        frame.cameo = lexicon.stance("threat", frame.cameo)
         frame.notes.append(f"threat '{verb.text}'")
     elif effect == "refuse":
         frame.symmetric = False
-        frame.cameo = refuse_code(frame.cameo)
+        frame.cameo = lexicon.stance("refuse", frame.cameo)
         frame.notes.append(f"refusal '{verb.text}'")
     elif effect == "future":
         frame.future = True
@@ -616,110 +616,3 @@ def _apply_effect(frame: Frame, effect: str, verb: Token) -> None:
     elif effect == "negate":
         frame.negated = True
         frame.notes.append(f"negated by '{verb.text}'")
-
-
-INTENT_BY_BASE = {
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-}
-INTENT_BY_ROOT = {
-    "04": "036",
-    "05": "032",
-    "06": "031",
-    "07": "033",
-    "08": "035",
-    "01": "030",
-    "02": "030",
-}
-THREAT_BY_ROOT = {
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "17": "137",
-    "18": "138",
-    "19": "138",
-    "20": "1385",
-}
-THREAT_BY_BASE = {
-    "161": "1313",
-    "162": "1311",
-    "163": "1312",
-    "172": "132",
-    "191": "1381",
-    "192": "1382",
-    "190": "1384",
-    "195": "1384",
-    "194": "1384",
-}
-REFUSE_BY_ROOT = {
-    "04": "125",
-    "06": "121",
-    "07": "122",
-    "08": "124",
-    "03": "127",
-    "05": "120",
-    "02": "120",
-    "10": "120",
-}
-REFUSE_BY_BASE = {
-    "081": "1241",
-    "084": "1243",
-    "087": "1246",
-    "045": "126",
-    "061": "1211",
-    "062": "1212",
-}
-
-
-def intent_code(cameo: str) -> str:
-    """The CAMEO intent (03x) code for an intended cooperative event."""
-    if cameo.startswith("03"):
-        return cameo
-    return INTENT_BY_BASE.get(cameo[:3]) or INTENT_BY_ROOT.get(cameo[:2], "030")
-
-
-def threaten_code(cameo: str) -> str:
-    """The CAMEO threat (13x) code for a threatened event."""
-    if cameo.startswith("13"):
-        return cameo
-    return THREAT_BY_BASE.get(cameo[:3]) or THREAT_BY_ROOT.get(cameo[:2], "130")
-
-
-DEMAND_BY_ROOT = {"03": "107", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
-DEMAND_BY_BASE = {
-    "061": "1011",
-    "062": "1012",
-    "063": "1013",
-    "064": "1014",
-    "071": "1031",
-    "072": "1032",
-    "073": "1033",
-    "074": "1034",
-    "081": "1051",
-    "082": "1052",
-    "084": "1053",
-    "085": "1054",
-    "086": "1055",
-    "087": "1056",
-    "045": "108",
-}
-
-
-def demand_code(cameo: str) -> str:
-    """The CAMEO demand (10x) code for an event someone is told to carry out."""
-    if cameo.startswith("10"):
-        return cameo
-    return DEMAND_BY_BASE.get(cameo[:3]) or DEMAND_BY_ROOT.get(cameo[:2], "100")
-
-
-def refuse_code(cameo: str) -> str:
-    """The CAMEO rejection (12x) code for a refused event."""
-    if cameo.startswith("12"):
-        return cameo
-    return REFUSE_BY_BASE.get(cameo[:3]) or REFUSE_BY_ROOT.get(cameo[:2], "120")

@@ -48,6 +48,21 @@ class Lexicon:
     negation_words: frozenset[str]
     recipient_preps: tuple[str, ...]
     symmetric: frozenset[str]
+    stances: dict[tuple[str, str], str]  # (stance, base/root/*) -> CAMEO code
+
+    def stance(self, name: str, cameo: str) -> str:
+        """The CAMEO code for ``cameo`` intended, threatened, refused or demanded.
+
+        >>> Lexicon.load().stance("intent", "042")  # a visit promised
+        '036'
+        """
+        root = self.stances[(name, "*")][:2]
+        if cameo.startswith(root):
+            return cameo
+        for key in (cameo[:3], cameo[:2], "*"):
+            if (name, key) in self.stances:
+                return self.stances[(name, key)]
+        return cameo
 
     @classmethod
     def from_dir(cls, path: Path, *, ontology: Ontology | None = None) -> Lexicon:
@@ -76,6 +91,7 @@ class Lexicon:
             negation_words=frozenset(words["negation_words"]),
             recipient_preps=tuple(words["recipient_preps"]),
             symmetric=frozenset(words["symmetric"]),
+            stances=_read_stances(path / "stances.tsv", ontology),
         )
 
     @classmethod
@@ -117,6 +133,29 @@ def _read_senses(path: Path, ontology: Ontology) -> list[Sense]:
                 raise DataError(str(path), number, f"unknown condition {when!r}")
         senses.append(Sense(trigger, cameo, when, preps, mode, f"{path.name}:{number}"))
     return senses
+
+
+STANCES = ("intent", "threat", "refuse", "demand")
+
+
+def _read_stances(path: Path, ontology: Ontology) -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    with path.open(encoding="utf-8") as handle:
+        rows = [(n, line.rstrip("\n")) for n, line in enumerate(handle, 1)]
+    data = [(n, line.split("\t")) for n, line in rows if line.strip() and not line.startswith("#")]
+    for number, cells in data[1:]:
+        if len(cells) != 3:
+            raise DataError(str(path), number, "expected 3 columns: stance, from, to")
+        stance, source, target = (c.strip() for c in cells)
+        if stance not in STANCES:
+            raise DataError(str(path), number, f"unknown stance {stance!r}")
+        if not ontology.is_cameo(target) or not (source == "*" or ontology.is_cameo(source)):
+            raise DataError(str(path), number, f"unknown CAMEO code in {source!r} -> {target!r}")
+        table[(stance, source)] = target
+    missing = [s for s in STANCES if (s, "*") not in table]
+    if missing:
+        raise DataError(str(path), None, f"no default (*) row for {', '.join(missing)}")
+    return table
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
