@@ -1,0 +1,119 @@
+"""The event engine on constructions news uses; each test pins one behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+DAY = dt.date(2025, 3, 5)  # a Wednesday
+
+
+def code(coder, text, day=DAY):
+    from accord.ingest import article_from_text
+
+    return coder.code(article_from_text(text, date=day, headline=False))
+
+
+def summary(events):
+    return {
+        (e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+        for e in events
+    }
+
+
+def test_active_verb_codes_actor_and_recipient(coder):
+    (event,) = code(coder, "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.")
+    assert (event.event, event.actor[0].code, event.actor[0].sector) == ("ASSAULT", "RUS", "MIL")
+    assert event.recipient[0].code == "UKR"
+    assert event.date == dt.date(2025, 3, 4) and event.date_precision == "day"
+
+
+def test_passive_voice_swaps_to_the_agent(coder):
+    events = code(coder, "A Turkish patrol boat was attacked by Greek coast guard vessels.")
+    assert ("ASSAULT", ("GRC",), ("TUR",)) in summary(events)
+
+
+def test_compound_actors_are_one_event_with_a_list(coder):
+    events = code(coder, "France and Germany condemned Belarus on Monday.")
+    (event,) = [e for e in events if e.event == "ACCUSE"]
+    assert {a.code for a in event.actor} == {"FRA", "DEU"}
+    assert [r.code for r in event.recipient] == ["BLR"]
+
+
+def test_meetings_are_reciprocal(coder):
+    (event,) = code(coder, "Indian and Chinese foreign ministers met in Beijing on Monday.")
+    assert event.event == "CONSULT" and event.reciprocal
+    assert {event.actor[0].code, event.recipient[0].code} == {"IND", "CHN"}
+    assert event.location.country == "CHN"
+
+
+def test_light_verb_with_event_noun(coder):
+    events = code(coder, "The European Union imposed new sanctions on Iran on Monday.")
+    assert ("SANCTION", ("EUR",), ("IRN",)) in summary(events)
+
+
+def test_vowed_to_retaliate_is_a_threat(coder):
+    events = code(coder, "Iran vowed to strike Israel in response to the killing.")
+    assert {e.event for e in events} == {"THREATEN"}
+
+
+def test_agreed_to_hold_talks_is_intent_to_meet(coder):
+    events = code(coder, "Armenia and Azerbaijan agreed to hold talks in Washington next week.")
+    (event,) = events
+    assert event.event == "AGREE" and event.cameo == "036" and event.reciprocal
+    assert event.modality.future
+
+
+def test_refused_to_withdraw_is_a_rejection(coder):
+    (event,) = code(coder, "Russia refused to withdraw its troops from Moldova.")
+    assert event.event == "REJECT" and event.cameo.startswith("124")
+
+
+def test_calls_on_are_requests_and_the_requested_act_is_not_coded(coder):
+    events = code(coder, "The United Nations called on Sudan to end the fighting in Darfur.")
+    assert summary(events) == {("REQUEST", ("UNO",), ("SDN",))}
+
+
+def test_negated_and_conditional_events_are_left_out_by_default(coder, all_coder):
+    text = "Israel did not attack Iran. Iran would attack Israel if it struck its nuclear sites."
+    assert not [e for e in code(coder, text) if e.event == "ASSAULT"]
+    flagged = [e for e in code(all_coder, text) if e.event == "ASSAULT"]
+    assert any(e.modality.negated for e in flagged)
+    assert any(e.modality.hypothetical for e in flagged)
+
+
+def test_explicitly_old_events_are_historical(all_coder):
+    (event,) = code(all_coder, "Iraq invaded Kuwait in 1990.")
+    assert event.modality.historical and event.date.year == 1990
+
+
+def test_reported_speech_codes_the_reported_event_with_its_source(coder):
+    events = code(coder, "Kenya's government said Somali militants attacked a police post.")
+    (event,) = [e for e in events if e.event == "ASSAULT"]
+    assert event.speaker is not None and event.speaker.code == "KEN"
+    assert event.actor[0].sector in {"REB", "UAF"}
+
+
+def test_reported_obligation_is_a_demand(coder):
+    events = code(coder, "Britain said Libya must hand over the two suspects.")
+    assert any(
+        e.event == "REQUEST" and e.actor[0].code == "GBR" and e.recipient[0].code == "LBY"
+        for e in events
+    )
+
+
+def test_background_reason_is_not_a_new_event(coder):
+    events = code(coder, "Qatar condemned Israel for its attacks on civilians in Gaza.")
+    assert summary(events) == {("ACCUSE", ("QAT",), ("ISR",))}
+
+
+def test_same_event_twice_is_one_event_with_two_evidence_sentences(coder):
+    events = code(
+        coder,
+        "Japan denounced China over the incident. Tokyo condemned Beijing "
+        "again later on Wednesday.",
+    )
+    accusations = [e for e in events if e.event == "ACCUSE"]
+    assert len(accusations) == 1 and len(accusations[0].evidence) == 2
