@@ -5,7 +5,8 @@ events on skewed dyads over five years, each reported 1-5 times by different out
 neighbouring days, with city places, actor-only reports and look-alikes, and inserts them in
 bulk (Arrow) into a temporary DuckDB store. Then times ``dyad_series`` over everything,
 ``top``, ``alerts``, a full ``cluster_mentions`` over ``--dedup-rows`` mentions, an incremental
-one after a small new batch, and the analytics again over the deduplicated events. Prints
+one after a small batch of new reports about the last week, one after a batch spread over
+the five years (a back-fill), and the analytics again over the deduplicated events. Prints
 seconds per step and the peak memory (max RSS) of the process so far.
 
     .venv/bin/python benchmarks/bench_store.py [--rows N] [--dedup-rows N]
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import resource
 import sys
@@ -79,7 +81,7 @@ def _sql_list(values: list[Any]) -> str:
     return "[" + ", ".join(f"'{v}'" if isinstance(v, str) else repr(v) for v in values) + "]"
 
 
-def synthetic(rows: int, *, seed: int = 7) -> pa.Table:
+def synthetic(rows: int, *, seed: int = 7, first_day: int = 0) -> pa.Table:
     """``rows`` mention skeletons (numbers only) of about rows/2.5 real-world events: skewed
     dyads, 1-5 reports each on neighbouring days, 12% without recipient, 30% without place."""
     rng = np.random.default_rng(seed)
@@ -89,7 +91,7 @@ def synthetic(rows: int, *, seed: int = 7) -> pa.Table:
     actor = rng.choice(len(COUNTRIES), n_events, p=weights)
     recipient = rng.choice(len(COUNTRIES), n_events, p=weights)
     category = rng.integers(0, len(CATEGORIES), n_events)
-    day = rng.integers(0, DAYS, n_events)
+    day = rng.integers(first_day, DAYS, n_events)
     place = rng.integers(-1, 4, n_events)  # -1: none, else one of four cities of the recipient
     event_of = np.repeat(np.arange(n_events), rng.integers(1, 6, n_events))[:rows]
     m = len(event_of)
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     skeleton = timed("generate (numpy to Arrow)", lambda: synthetic(args.rows), results)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.duckdb")
-        timed("bulk insert (Arrow, SQL)", lambda: insert(store, skeleton), results)
+        timed("bulk insert (Arrow, SQL)", functools.partial(insert, store, skeleton), results)
         del skeleton
         timed(
             "dyad_series(freq='month'), all, mentions",
@@ -204,13 +206,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"    {dedup.summary()}")
         results["events"] = dedup.events
-        insert(store, synthetic(args.new_rows, seed=8), prefix="n")
-        update = timed(
-            f"cluster_mentions, incremental (+{args.new_rows:,} mentions)",
-            lambda: cluster_mentions(store),
-            results,
-        )
-        print(f"    {update.summary()}")
+        for label, first_day, prefix in (("last week", DAYS - 7, "n"), ("five years", 0, "o")):
+            insert(store, synthetic(args.new_rows, seed=8, first_day=first_day), prefix=prefix)
+            update = timed(
+                f"cluster_mentions, +{args.new_rows:,} over the {label}",
+                lambda: cluster_mentions(store),
+                results,
+            )
+            print(f"    {update.summary()}")
         timed(
             "dyad_series(freq='month'), all, events",
             lambda: dyad_series(store, freq="month"),

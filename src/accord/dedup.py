@@ -425,7 +425,8 @@ JOIN mentions c ON c.event_id = per.cameo_id
 """
 
 _TEMP_TABLES = (
-    "_dedup_all", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_load", "_dedup_new",
+    "_dedup_all", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_alone", "_dedup_load",
+    "_dedup_new",
 )  # fmt: skip
 
 
@@ -552,13 +553,44 @@ def _cluster_all(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
     return assigned
 
 
-def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
-    """The new mentions and every mention whose event they can change:
+def _cut(first_new: int, clusters: Sequence[tuple[int, int]], window: int) -> int:
+    """Where re-clustering a block must start so that the result equals clustering it all.
 
-    - the runs (no gap over the window) of the dyads that new complete mentions extend;
-    - actor-only mentions, new or near those runs, whose place must be decided again;
+    Greedy clustering in date order leaves every cluster that ended more than ``window``
+    days before the first new mention as it was; start at the first day of the earliest
+    cluster still open then, moved back while a stored cluster straddles the start.
+    ``clusters`` are the block's stored (first day, last day) pairs."""
+    cut = min([first_new, *(first for first, last in clusters if last >= first_new - window)])
+    while straddling := [first for first, last in clusters if first < cut <= last]:
+        cut = min(straddling)
+    return cut
+
+
+def _cuts(con: duckdb.DuckDBPyConnection, sql: str, window: int) -> pa.Table:
+    """(block, cut) for the blocks that ``sql`` lists as (block, first new day, stored
+    cluster's first day, last day) rows."""
+    starts: dict[str, int] = {}
+    clusters: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for block, first_new, first, last in con.execute(sql).fetchall():
+        starts[block] = first_new
+        if first is not None:
+            clusters[block].append((first, last))
+    return pa.table(
+        {
+            "block": pa.array(list(starts), pa.string()),
+            "cut": pa.array([_cut(d, clusters[b], window) for b, d in starts.items()], pa.int64()),
+        }
+    )
+
+
+def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
+    """The new mentions and every mention whose event they can change, which are:
+
+    - of the dyads that new complete mentions join, the mentions from the cut on (`_cut`);
+    - actor-only mentions, new or near those, whose event must be decided again;
     - the stored events such mentions could join or leave, whole;
-    - the actor-only mentions that joined nothing, of the actors those decisions touch.
+    - of the actors of those actor-only mentions, the ones that joined no complete event,
+      from the cut on.
     """
     window = clusterer.window
     new_groups = con.execute(
@@ -571,33 +603,38 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
         "CREATE TEMP TABLE _dedup_all AS "
         + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
     )
-    con.execute(
-        f"""
-        CREATE TEMP TABLE _dedup_runs AS
-        WITH c AS (
-            SELECT event_id, block, grp, codes, day, cluster_id IS NULL AS is_new,
-                   CASE WHEN day - lag(day) OVER (PARTITION BY block ORDER BY day, event_id)
-                        > {window} THEN 1 ELSE 0 END AS gap
-            FROM _dedup_all
-            WHERE kind = 'C' AND block IN (
-                SELECT block FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NULL)
-        ), r AS (
-            SELECT *, sum(gap) OVER (PARTITION BY block ORDER BY day, event_id
-                                     ROWS UNBOUNDED PRECEDING) AS run
-            FROM c
-        ), changed AS (
-            SELECT block, run, any_value(grp) AS grp, any_value(codes) AS codes,
-                   min(day) AS lo, max(day) AS hi
-            FROM r GROUP BY block, run HAVING bool_or(is_new)
-        )
-        SELECT r.event_id, c.grp, c.codes, c.lo, c.hi
-        FROM r JOIN changed c ON c.block = r.block AND c.run = r.run
+    complete_cuts = _cuts(
+        con,
         """
+        WITH new AS (
+            SELECT block, min(day) AS first_new FROM _dedup_all
+            WHERE kind = 'C' AND cluster_id IS NULL GROUP BY block
+        ), stored AS (
+            SELECT block, cluster_id, min(day) AS first, max(day) AS last FROM _dedup_all
+            WHERE kind = 'C' AND cluster_id IS NOT NULL AND block IN (SELECT block FROM new)
+            GROUP BY ALL
+        )
+        SELECT n.block, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (block)
+        """,
+        window,
     )
+    con.register("_dedup_cuts", complete_cuts)
+    try:
+        con.execute(
+            """
+            CREATE TEMP TABLE _dedup_runs AS
+            SELECT a.event_id, a.grp, a.codes, a.day, a.block FROM _dedup_all a
+            JOIN _dedup_cuts c ON c.block = a.block AND a.day >= c.cut
+            WHERE a.kind = 'C'
+            """
+        )
+    finally:
+        con.unregister("_dedup_cuts")
     near_runs = "FALSE"
     if clusterer.settings.attach_partial:
         near_runs = f"""EXISTS (
-            SELECT 1 FROM (SELECT DISTINCT grp, codes, lo, hi FROM _dedup_runs) r
+            SELECT 1 FROM (SELECT grp, any_value(codes) AS codes, min(day) AS lo, max(day) AS hi
+                           FROM _dedup_runs GROUP BY block, grp) r
             WHERE r.grp = p.grp AND p.day BETWEEN r.lo - {window} AND r.hi + {window}
               AND list_has_all(r.codes, p.codes))"""
     con.execute(
@@ -617,49 +654,78 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
           AND c.event_id NOT IN (SELECT event_id FROM _dedup_runs)
         """
     )
+    # Actor-only mentions that joined no complete event, of the blocks decided again.
     con.execute(
         """
-        CREATE TEMP TABLE _dedup_load AS
-        SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
-        UNION ALL
-        SELECT event_id, 'deciding', NULL FROM _dedup_d
-        UNION ALL
-        SELECT a.event_id, CASE a.kind WHEN 'C' THEN 'stored' ELSE 'attached' END, a.cluster_id
-        FROM _dedup_all a
-        WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
-          AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
-        UNION ALL
-        SELECT p.event_id, 'waiting', NULL FROM _dedup_all p
-        WHERE p.kind = 'P' AND p.block IN (SELECT block FROM _dedup_d)
-          AND p.event_id NOT IN (SELECT event_id FROM _dedup_d)
+        CREATE TEMP TABLE _dedup_alone AS
+        SELECT p.event_id, p.block, p.day, p.cluster_id FROM _dedup_all p
+        WHERE p.kind = 'P' AND p.cluster_id IS NOT NULL
+          AND p.block IN (SELECT block FROM _dedup_d)
           AND p.cluster_id NOT IN (
               SELECT cluster_id FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NOT NULL)
-        UNION ALL
-        SELECT event_id, 'single', NULL FROM _dedup_all WHERE kind = 'S' AND cluster_id IS NULL
         """
     )
+    partial_cuts = _cuts(
+        con,
+        """
+        WITH new AS (SELECT block, min(day) AS first_new FROM _dedup_d GROUP BY block),
+        stored AS (
+            SELECT block, cluster_id, min(day) AS first, max(day) AS last FROM _dedup_alone
+            GROUP BY ALL
+        )
+        SELECT n.block, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (block)
+        """,
+        window,
+    )
+    con.register("_dedup_cuts", partial_cuts)
+    try:
+        con.execute(
+            """
+            CREATE TEMP TABLE _dedup_load AS
+            SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
+            UNION ALL
+            SELECT event_id, 'deciding', NULL FROM _dedup_d
+            UNION ALL
+            SELECT a.event_id, CASE a.kind WHEN 'C' THEN 'stored' ELSE 'attached' END,
+                   a.cluster_id
+            FROM _dedup_all a
+            WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
+              AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
+            UNION ALL
+            SELECT p.event_id, 'waiting', NULL FROM _dedup_alone p
+            JOIN _dedup_cuts c ON c.block = p.block AND p.day >= c.cut
+            WHERE p.event_id NOT IN (SELECT event_id FROM _dedup_d)
+            UNION ALL
+            SELECT event_id, 'single', NULL FROM _dedup_all
+            WHERE kind = 'S' AND cluster_id IS NULL
+            """
+        )
+    finally:
+        con.unregister("_dedup_cuts")
     roles: dict[str, list[Mention]] = defaultdict(list)
-    stored: dict[str, _Cluster] = {}
+    stored: dict[str, list[Mention]] = defaultdict(list)
     attached: dict[str, list[Mention]] = defaultdict(list)
     for mention, role, old in _load(con, clusterer):
         if role == "stored":
-            roles[f"stored:{old}"].append(mention)
+            stored[str(old)].append(mention)
         elif role == "attached":
             attached[str(old)].append(mention)
         else:
             roles[role].append(mention)
-    for key in [k for k in roles if k.startswith("stored:")]:
-        cluster = _Cluster(sorted(roles.pop(key), key=_order))
-        cluster.attached = attached.pop(key.removeprefix("stored:"), [])
-        stored[key] = cluster
-    clusters = clusterer.solve(
-        complete=roles["complete"],
-        stored=[stored[k] for k in sorted(stored)],
-        deciding=sorted(roles["deciding"], key=_order),
-        waiting=roles["waiting"],
-        single=roles["single"],
+    clusters = []
+    for old in sorted(stored):
+        cluster = _Cluster(sorted(stored[old], key=_order))
+        cluster.attached = attached.pop(old, [])
+        clusters.append(cluster)
+    return _assignments(
+        clusterer.solve(
+            complete=roles["complete"],
+            stored=clusters,
+            deciding=roles["deciding"],
+            waiting=roles["waiting"],
+            single=roles["single"],
+        )
     )
-    return _assignments(clusters)
 
 
 def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bool) -> int:

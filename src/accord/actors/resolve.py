@@ -187,7 +187,8 @@ class ActorResolver:
             for name in names:
                 by_text.setdefault(name, []).append(len(self.terms) - 1)
         texts = list(by_text)
-        self._lowercase_names = {t for t in texts if t == t.lower()}
+        # names written exactly as in the dictionary pass the capitalisation check ("al-Qaeda")
+        self._exact_names = set(texts)
         for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):  # type: ignore[union-attr]
             for index in by_text[text]:
                 key = f"t{index}"
@@ -229,7 +230,7 @@ class ActorResolver:
             if (
                 term.kind in {"country", "capital", "entry", "seat"}
                 and not _proper(doc[start:end])
-                and span_text.lower() not in self._lowercase_names
+                and span_text not in self._exact_names
             ):
                 continue
             found.append(Hit(start, end, term))

@@ -26,14 +26,19 @@ class ActorSpanReport:
         return {"country": self.country.to_dict(), "country_sector": self.sector.to_dict()}
 
 
-def score_actor_spans(sentences: list[GoldSentence], *, nlp: Any, resolver: Any
-                      ) -> ActorSpanReport:
+def score_actor_spans(sentences: list[GoldSentence], *, nlp: Any, resolver: Any) -> ActorSpanReport:
     """Resolve each gold actor span of ``sentences`` with ``resolver`` and score it."""
     report = ActorSpanReport()
     country_hits = sector_hits = total = 0
     for sentence in sentences:
-        actors = [a for e in sentence.events for side in (e.source, e.target) if side
-                  for a in side if a.code and a.text]
+        actors = [
+            a
+            for e in sentence.events
+            for side in (e.source, e.target)
+            if side
+            for a in side
+            if a.code and a.text
+        ]
         if not actors:
             continue
         doc = nlp(sentence.text)
@@ -44,16 +49,25 @@ def score_actor_spans(sentences: list[GoldSentence], *, nlp: Any, resolver: Any
             codes = {norm_code(a.code) for a in found}
             ok = gold.code in codes
             country_hits += ok
-            sector_ok = ok and (gold.sector in (None, ANY_SECTOR) or any(
-                norm_code(a.code) == gold.code and gold.sector in
-                {norm_sector(s) for s in (a.sector, *a.sectors)} for a in found))
+            sector_ok = ok and (
+                gold.sector in (None, ANY_SECTOR)
+                or any(
+                    norm_code(a.code) == gold.code
+                    and gold.sector in {norm_sector(s) for s in (a.sector, *a.sectors)}
+                    for a in found
+                )
+            )
             sector_hits += sector_ok
             if not sector_ok:
-                report.misses.append({
-                    "id": sentence.id, "span": gold.text, "gold": gold.raw,
-                    "resolved": [f"{a.code} {a.sector or ''}".strip() for a in found],
-                    "why": [a.reason for a in found][:1],
-                })
+                report.misses.append(
+                    {
+                        "id": sentence.id,
+                        "span": gold.text,
+                        "gold": gold.raw,
+                        "resolved": [f"{a.code} {a.sector or ''}".strip() for a in found],
+                        "why": [a.reason for a in found][:1],
+                    }
+                )
     report.country = Rate(country_hits, total)
     report.sector = Rate(sector_hits, total)
     return report

@@ -7,7 +7,6 @@ carry tokens, not actors; the pipeline resolves the heads to actors afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -16,6 +15,8 @@ from accord.events.lexicon import Lexicon, Sense
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
+PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
 # Predicates inside these prepositions are reasons or background, not new events:
 # "condemned X for attacking Y", "accused X of shelling".
 BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
@@ -49,9 +50,10 @@ class Frame:
         return self.trigger.text
 
 
-def frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
+def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
     """Every event frame of one sentence, in token order."""
     consumed: set[int] = set()
+    found: list[Frame] = []
     for token in sent:
         if token.i in consumed:
             continue
@@ -64,7 +66,30 @@ def frames(sent: Span, lexicon: Lexicon) -> Iterator[Frame]:
             frame = _noun_frame(token, lexicon)
         if frame is not None:
             _apply_context(frame, lexicon)
-            yield frame
+            found.append(frame)
+    _protest_targets(found)
+    return found
+
+
+def _protest_targets(found: list[Frame]) -> None:
+    """A protest is against whoever its purpose names: "went on strike to protest Sweden's
+    decision", "rioted, demanding the removal of President X"."""
+    for frame in found:
+        if frame.recipients or frame.cameo[:2] != "14":
+            continue
+        clause = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
+        for other in found:
+            if other is frame or not other.recipients:
+                continue
+            node, hops = other.trigger, 0
+            while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS:
+                node, hops = node.head, hops + 1
+                if node.i in {clause.i, frame.trigger.i}:
+                    frame.recipients = list(other.recipients)
+                    frame.notes.append(f"target from '{other.trigger.text}'")
+                    break
+            if frame.recipients:
+                break
 
 
 # -- verbs ----------------------------------------------------------------------------------
