@@ -39,6 +39,9 @@ from accord.store import Store
 # Meetings, agreements and cooperation are reported from either side ("X visited Y",
 # "Y hosted X"): their direction does not tell events apart.
 UNDIRECTED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Re-cluster whole groups rather than the neighbourhood of new mentions when that is larger
+# than this share of them (a back-fill): it is faster then.
+WHOLE_GROUPS_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -358,7 +361,8 @@ SELECT *, kind || '|' || grp || '|' || array_to_string(codes, ',') AS block FROM
 
 # What clustering reads of the mentions listed in _dedup_load(event_id, role, old).
 _LOAD_SQL = """
-SELECT k.event_id, k.grp, k.kind, coalesce(k.day, 0), k.a, k.r, k.codes, m.reciprocal,
+SELECT k.event_id, k.grp, k.kind, coalesce(k.day, 0), array_to_string(k.a, ','),
+       array_to_string(k.r, ','), array_to_string(k.codes, ','), m.reciprocal,
        CASE WHEN m.geo_precision IN ('city', 'point') AND m.loc_name IS NOT NULL {dateline}
             THEN lower(m.loc_name) END,
        m.lat, m.lon, l.role, l.old
@@ -371,14 +375,35 @@ _PRECISION_RANK = (
     "WHEN 'country' THEN 1 ELSE 0 END"
 )
 
-# Rebuild the events rows of the clusters listed in _dedup_new(cluster_id).
+# Rebuild the events rows of the clusters listed in _dedup_new(cluster_id). Counting distinct
+# articles and sources goes through GROUP BYs: DISTINCT aggregates are far slower.
 _EVENTS_SQL = f"""
 INSERT INTO events BY NAME
 WITH m AS (
-    SELECT m.*, a.outlet, coalesce(a.date, m.date) AS seen
+    SELECT m.event_id, m.cluster_id, m.article_id, m.date, m.cameo, m.confidence, m.reciprocal,
+           m.future, len(m.recipient_codes) > 0 AS complete,
+           CASE WHEN len(m.recipient_codes) > 0
+                THEN array_to_string(list_sort(list_distinct(m.actor_codes)), ',') END AS acting,
+           coalesce(json_extract_string(m.location, '$.reason'), '') NOT LIKE 'dateline%' AS own,
+           {_PRECISION_RANK} AS precision,
+           a.outlet, coalesce(a.outlet, 'article:' || m.article_id) AS source,
+           coalesce(a.date, m.date) AS seen
     FROM mentions m
     SEMI JOIN _dedup_new n ON m.cluster_id = n.cluster_id
     LEFT JOIN articles a ON a.id = m.article_id
+), articles_of AS (
+    SELECT cluster_id, article_id, any_value(source) AS source, any_value(outlet) AS outlet
+    FROM m GROUP BY cluster_id, article_id
+), per_article AS (
+    SELECT cluster_id, count(*) AS num_articles, list_sort(list(article_id)) AS article_ids
+    FROM articles_of GROUP BY cluster_id
+), sources_of AS (
+    SELECT cluster_id, source, any_value(outlet) AS outlet FROM articles_of
+    GROUP BY cluster_id, source
+), per_source AS (
+    SELECT cluster_id, count(*) AS num_sources,
+           list_sort(list(outlet) FILTER (WHERE outlet IS NOT NULL)) AS sources
+    FROM sources_of GROUP BY cluster_id
 ), cameo_counts AS (
     SELECT cluster_id, cameo, count(*) AS n FROM m GROUP BY ALL
 ), cameos AS (
@@ -388,25 +413,17 @@ WITH m AS (
 ), per AS (
     SELECT m.cluster_id,
         arg_max(event_id, struct_pack(
-            full := len(recipient_codes) > 0, conf := confidence,
+            complete := complete, conf := confidence,
             early := -coalesce(date - DATE '1970-01-01', 0), id := event_id)) AS rep_id,
         arg_max(event_id, struct_pack(
-            own := coalesce(json_extract_string(location, '$.reason'), '') NOT LIKE 'dateline%',
-            p := {_PRECISION_RANK}, conf := confidence, id := event_id)) AS loc_id,
+            own := own, p := precision, conf := confidence, id := event_id)) AS loc_id,
         arg_max(event_id, struct_pack(
-            same := m.cameo = c.cameo, conf := confidence, id := event_id))
-            AS cameo_id,
+            same := m.cameo = c.cameo, conf := confidence, id := event_id)) AS cameo_id,
         min(date) AS date, min(seen) AS first_seen, max(seen) AS last_seen,
-        count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
-        count(DISTINCT coalesce(outlet, 'article:' || article_id)) AS num_sources,
-        max(confidence) AS confidence, bool_and(future) AS future,
+        count(*) AS num_mentions, max(confidence) AS confidence, bool_and(future) AS future,
         -- reports that disagree on who acted make the event reciprocal
-        bool_or(reciprocal) OR count(DISTINCT CASE WHEN len(recipient_codes) > 0
-                                     THEN list_sort(list_distinct(actor_codes)) END) > 1
-            AS reciprocal,
-        list(event_id ORDER BY date NULLS LAST, event_id) AS mention_ids,
-        list_sort(list_distinct(list(article_id))) AS article_ids,
-        list_sort(list_distinct(list(outlet))) AS sources
+        bool_or(reciprocal) OR coalesce(min(acting) <> max(acting), FALSE) AS reciprocal,
+        list(event_id ORDER BY date NULLS LAST, event_id) AS mention_ids
     FROM m JOIN cameos c ON c.cluster_id = m.cluster_id
     GROUP BY m.cluster_id
 )
@@ -415,18 +432,20 @@ SELECT per.cluster_id AS event_id, r.event, c.cameo, c.quad_class, c.goldstein, 
        r.actors, r.recipients, per.reciprocal,
        r.negated, per.future, r.hypothetical, r.historical,
        per.date, per.first_seen, per.last_seen,
-       per.num_mentions, per.num_articles, per.num_sources,
+       per.num_mentions, pa.num_articles, ps.num_sources,
        l.location, l.loc_name, l.loc_country, l.lat, l.lon, l.geo_precision,
-       per.confidence, per.mention_ids, per.article_ids, per.sources, ? AS updated_at
+       per.confidence, per.mention_ids, pa.article_ids, ps.sources, ? AS updated_at
 FROM per
+JOIN per_article pa ON pa.cluster_id = per.cluster_id
+JOIN per_source ps ON ps.cluster_id = per.cluster_id
 JOIN mentions r ON r.event_id = per.rep_id
 JOIN mentions l ON l.event_id = per.loc_id
 JOIN mentions c ON c.event_id = per.cameo_id
 """
 
 _TEMP_TABLES = (
-    "_dedup_all", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_alone", "_dedup_load",
-    "_dedup_new",
+    "_dedup_all", "_dedup_crun", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_prun",
+    "_dedup_alone", "_dedup_load", "_dedup_new",
 )  # fmt: skip
 
 
@@ -497,7 +516,11 @@ def cluster_mentions(
         previous = _scalar(con, "SELECT value FROM meta WHERE key = 'dedup_settings'")
         full = full or previous != settings.to_json()
         clusterer = _Clusterer(settings)
-        assigned = _cluster_all(con, clusterer) if full else _cluster_new(con, clusterer)
+        if full:
+            con.execute("CREATE TEMP TABLE _dedup_all AS " + _KEYS_SQL.format(where=""))
+            assigned = _cluster_groups(con, clusterer)
+        else:
+            assigned = _cluster_new(con, clusterer)
         written = _write(con, assigned, full=full) if assigned or full else 0
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('dedup_settings', ?)", [settings.to_json()]
@@ -526,18 +549,23 @@ def _load(
     """(mention, role, old cluster id) of the rows of _dedup_load, streamed."""
     dateline = "" if clusterer.settings.dateline_places else _NOT_DATELINE
     cursor = con.execute(_LOAD_SQL.format(dateline=dateline, where=where), list(params))
+    lists: dict[str, tuple[str, ...]] = {"": ()}  # one tuple per distinct code list
     while rows := cursor.fetchmany(50_000):
         for eid, grp, kind, day, a, r, codes, reciprocal, city, lat, lon, role, old in rows:
+            for text in (a, r, codes):
+                if text not in lists:
+                    lists[text] = tuple(text.split(","))
             mention = Mention(
-                eid, grp, kind, day, tuple(a), tuple(r), tuple(codes), reciprocal,
+                eid, grp, kind, day, lists[a], lists[r], lists[codes], reciprocal,
                 City(city, lat, lon) if city else None,
             )  # fmt: skip
             yield mention, role, old
 
 
-def _cluster_all(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
-    """Every mention, one group (category and modality) at a time to bound memory."""
-    con.execute("CREATE TEMP TABLE _dedup_all AS " + _KEYS_SQL.format(where=""))
+def _cluster_groups(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
+    """Every mention of the groups (category and modality) in _dedup_all, one group at a
+    time to bound memory: groups never share an event."""
+    con.execute("DROP TABLE IF EXISTS _dedup_load")
     con.execute(
         "CREATE TEMP TABLE _dedup_load AS "
         "SELECT event_id, kind AS role, NULL::VARCHAR AS old FROM _dedup_all"
@@ -554,45 +582,79 @@ def _cluster_all(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
 
 
 def _cut(first_new: int, clusters: Sequence[tuple[int, int]], window: int) -> int:
-    """Where re-clustering a block must start so that the result equals clustering it all.
+    """Where re-clustering a run must start for the result to equal clustering it all.
 
-    Greedy clustering in date order leaves every cluster that ended more than ``window``
-    days before the first new mention as it was; start at the first day of the earliest
-    cluster still open then, moved back while a stored cluster straddles the start.
-    ``clusters`` are the block's stored (first day, last day) pairs."""
+    Clustering in date order leaves every cluster that ended more than ``window`` days
+    before the first new mention as it was: start at the first day of the earliest cluster
+    still open then, moved back while a stored cluster straddles the start. ``clusters``
+    are the run's stored (first day, last day) pairs."""
     cut = min([first_new, *(first for first, last in clusters if last >= first_new - window)])
     while straddling := [first for first, last in clusters if first < cut <= last]:
         cut = min(straddling)
     return cut
 
 
-def _cuts(con: duckdb.DuckDBPyConnection, sql: str, window: int) -> pa.Table:
-    """(block, cut) for the blocks that ``sql`` lists as (block, first new day, stored
-    cluster's first day, last day) rows."""
+def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: int) -> None:
+    """Create ``into`` with the rows of ``table`` (event_id, run, day, cluster_id, is_new,
+    is_stored) from the cut of each run holding a new row on."""
     starts: dict[str, int] = {}
     clusters: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for block, first_new, first, last in con.execute(sql).fetchall():
-        starts[block] = first_new
+    for run, first_new, first, last in con.execute(
+        f"""
+        WITH new AS (SELECT run, min(day) AS first_new FROM {table} WHERE is_new GROUP BY run),
+        stored AS (
+            SELECT run, cluster_id, min(day) AS first, max(day) AS last FROM {table}
+            WHERE is_stored AND run IN (SELECT run FROM new) GROUP BY ALL
+        )
+        SELECT n.run, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (run)
+        """
+    ).fetchall():
+        starts[run] = first_new
         if first is not None:
-            clusters[block].append((first, last))
-    return pa.table(
+            clusters[run].append((first, last))
+    cuts = pa.table(
         {
-            "block": pa.array(list(starts), pa.string()),
-            "cut": pa.array([_cut(d, clusters[b], window) for b, d in starts.items()], pa.int64()),
+            "run": pa.array(list(starts), pa.string()),
+            "cut": pa.array([_cut(d, clusters[r], window) for r, d in starts.items()], pa.int64()),
         }
     )
+    con.register("_dedup_cuts", cuts)
+    try:
+        con.execute(
+            f"CREATE TEMP TABLE {into} AS SELECT t.* FROM {table} t "
+            "JOIN _dedup_cuts c ON c.run = t.run AND t.day >= c.cut"
+        )
+    finally:
+        con.unregister("_dedup_cuts")
+
+
+def _runs(rows: str, window: int, *, where: str = "") -> str:
+    """SQL numbering the runs (no gap over the window) of each block among ``rows``."""
+    return f"""
+        WITH rows AS ({rows}), gaps AS (
+            SELECT *, CASE WHEN day - lag(day) OVER (PARTITION BY block ORDER BY day, event_id)
+                           > {window} THEN 1 ELSE 0 END AS gap
+            FROM rows {where}
+        )
+        SELECT * EXCLUDE (gap), block || '#' || sum(gap) OVER (
+            PARTITION BY block ORDER BY day, event_id ROWS UNBOUNDED PRECEDING) AS run
+        FROM gaps
+    """
 
 
 def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
     """The new mentions and every mention whose event they can change, which are:
 
-    - of the dyads that new complete mentions join, the mentions from the cut on (`_cut`);
+    - of the runs of dyads that new complete mentions join, the mentions from the cut on;
     - actor-only mentions, new or near those, whose event must be decided again;
     - the stored events such mentions could join or leave, whole;
-    - of the actors of those actor-only mentions, the ones that joined no complete event,
-      from the cut on.
-    """
+    - of the runs of actors of those actor-only mentions, the ones that joined no complete
+      event, from the cut on.
+
+    When that is most of the groups (category and modality) concerned, the groups are
+    clustered whole instead."""
     window = clusterer.window
+    attach = "TRUE" if clusterer.settings.attach_partial else "FALSE"
     new_groups = con.execute(
         f"SELECT DISTINCT {_group_sql()} FROM mentions WHERE cluster_id IS NULL"
     ).fetchall()
@@ -603,45 +665,27 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
         "CREATE TEMP TABLE _dedup_all AS "
         + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
     )
-    complete_cuts = _cuts(
-        con,
-        """
-        WITH new AS (
-            SELECT block, min(day) AS first_new FROM _dedup_all
-            WHERE kind = 'C' AND cluster_id IS NULL GROUP BY block
-        ), stored AS (
-            SELECT block, cluster_id, min(day) AS first, max(day) AS last FROM _dedup_all
-            WHERE kind = 'C' AND cluster_id IS NOT NULL AND block IN (SELECT block FROM new)
-            GROUP BY ALL
+    con.execute(
+        "CREATE TEMP TABLE _dedup_crun AS "
+        + _runs(
+            """SELECT event_id, grp, codes, day, block, cluster_id,
+                      cluster_id IS NULL AS is_new, cluster_id IS NOT NULL AS is_stored
+               FROM _dedup_all WHERE kind = 'C' AND block IN (
+                   SELECT block FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NULL)""",
+            window,
         )
-        SELECT n.block, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (block)
-        """,
-        window,
     )
-    con.register("_dedup_cuts", complete_cuts)
-    try:
-        con.execute(
-            """
-            CREATE TEMP TABLE _dedup_runs AS
-            SELECT a.event_id, a.grp, a.codes, a.day, a.block FROM _dedup_all a
-            JOIN _dedup_cuts c ON c.block = a.block AND a.day >= c.cut
-            WHERE a.kind = 'C'
-            """
-        )
-    finally:
-        con.unregister("_dedup_cuts")
-    near_runs = "FALSE"
-    if clusterer.settings.attach_partial:
-        near_runs = f"""EXISTS (
-            SELECT 1 FROM (SELECT grp, any_value(codes) AS codes, min(day) AS lo, max(day) AS hi
-                           FROM _dedup_runs GROUP BY block, grp) r
-            WHERE r.grp = p.grp AND p.day BETWEEN r.lo - {window} AND r.hi + {window}
-              AND list_has_all(r.codes, p.codes))"""
+    _from_cuts(con, "_dedup_crun", "_dedup_runs", window)
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_d AS
         SELECT p.event_id, p.grp, p.codes, p.day, p.block FROM _dedup_all p
-        WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR {near_runs})
+        WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR {attach} AND EXISTS (
+            SELECT 1 FROM (
+                SELECT grp, any_value(codes) AS codes, min(day) AS lo, max(day) AS hi
+                FROM _dedup_runs GROUP BY run, grp) r
+            WHERE r.grp = p.grp AND p.day BETWEEN r.lo - {window} AND r.hi + {window}
+              AND list_has_all(r.codes, p.codes)))
         """
     )
     con.execute(
@@ -649,59 +693,47 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
         CREATE TEMP TABLE _dedup_k AS
         SELECT DISTINCT c.cluster_id FROM _dedup_all c
         JOIN _dedup_d d ON c.grp = d.grp AND c.day BETWEEN d.day - {window} AND d.day + {window}
-        WHERE c.kind = 'C' AND c.cluster_id IS NOT NULL AND list_has_all(c.codes, d.codes)
-          AND {"TRUE" if clusterer.settings.attach_partial else "FALSE"}
+        WHERE {attach} AND c.kind = 'C' AND c.cluster_id IS NOT NULL
+          AND list_has_all(c.codes, d.codes)
           AND c.event_id NOT IN (SELECT event_id FROM _dedup_runs)
         """
     )
-    # Actor-only mentions that joined no complete event, of the blocks decided again.
+    # Actor-only mentions of the blocks decided again that joined no complete event.
+    con.execute(
+        "CREATE TEMP TABLE _dedup_prun AS "
+        + _runs(
+            """SELECT p.event_id, p.day, p.block, p.cluster_id,
+                      p.event_id IN (SELECT event_id FROM _dedup_d) AS is_new,
+                      p.cluster_id IS NOT NULL AND p.cluster_id NOT IN (
+                          SELECT cluster_id FROM _dedup_all
+                          WHERE kind = 'C' AND cluster_id IS NOT NULL) AS is_stored
+               FROM _dedup_all p
+               WHERE p.kind = 'P' AND p.block IN (SELECT block FROM _dedup_d)""",
+            window,
+            where="WHERE is_new OR is_stored",
+        )
+    )
+    _from_cuts(con, "_dedup_prun", "_dedup_alone", window)
     con.execute(
         """
-        CREATE TEMP TABLE _dedup_alone AS
-        SELECT p.event_id, p.block, p.day, p.cluster_id FROM _dedup_all p
-        WHERE p.kind = 'P' AND p.cluster_id IS NOT NULL
-          AND p.block IN (SELECT block FROM _dedup_d)
-          AND p.cluster_id NOT IN (
-              SELECT cluster_id FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NOT NULL)
+        CREATE TEMP TABLE _dedup_load AS
+        SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
+        UNION ALL
+        SELECT event_id, 'deciding', NULL FROM _dedup_d
+        UNION ALL
+        SELECT a.event_id, CASE a.kind WHEN 'C' THEN 'stored' ELSE 'attached' END, a.cluster_id
+        FROM _dedup_all a
+        WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
+          AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
+        UNION ALL
+        SELECT event_id, 'waiting', NULL FROM _dedup_alone WHERE NOT is_new
+        UNION ALL
+        SELECT event_id, 'single', NULL FROM _dedup_all WHERE kind = 'S' AND cluster_id IS NULL
         """
     )
-    partial_cuts = _cuts(
-        con,
-        """
-        WITH new AS (SELECT block, min(day) AS first_new FROM _dedup_d GROUP BY block),
-        stored AS (
-            SELECT block, cluster_id, min(day) AS first, max(day) AS last FROM _dedup_alone
-            GROUP BY ALL
-        )
-        SELECT n.block, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (block)
-        """,
-        window,
-    )
-    con.register("_dedup_cuts", partial_cuts)
-    try:
-        con.execute(
-            """
-            CREATE TEMP TABLE _dedup_load AS
-            SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
-            UNION ALL
-            SELECT event_id, 'deciding', NULL FROM _dedup_d
-            UNION ALL
-            SELECT a.event_id, CASE a.kind WHEN 'C' THEN 'stored' ELSE 'attached' END,
-                   a.cluster_id
-            FROM _dedup_all a
-            WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
-              AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
-            UNION ALL
-            SELECT p.event_id, 'waiting', NULL FROM _dedup_alone p
-            JOIN _dedup_cuts c ON c.block = p.block AND p.day >= c.cut
-            WHERE p.event_id NOT IN (SELECT event_id FROM _dedup_d)
-            UNION ALL
-            SELECT event_id, 'single', NULL FROM _dedup_all
-            WHERE kind = 'S' AND cluster_id IS NULL
-            """
-        )
-    finally:
-        con.unregister("_dedup_cuts")
+    scope = _scalar(con, "SELECT count(*) FROM _dedup_load")
+    if scope > WHOLE_GROUPS_SHARE * _scalar(con, "SELECT count(*) FROM _dedup_all"):
+        return _cluster_groups(con, clusterer)
     roles: dict[str, list[Mention]] = defaultdict(list)
     stored: dict[str, list[Mention]] = defaultdict(list)
     attached: dict[str, list[Mention]] = defaultdict(list)

@@ -375,7 +375,8 @@ def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _with_conjuncts(child)  # "gave the Ivory Coast $5 million"
     # the forces a side mobilises or deploys are not its target
-    obj = _direct_object(verb) if root != "15" else None
+    own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
+    obj = None if own_means else _direct_object(verb)
     if obj is not None and _actorlike(obj):
         return _with_conjuncts(obj)
     found = _prep_recipients(verb, lexicon, sense.preps)
