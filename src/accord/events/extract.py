@@ -127,6 +127,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         frame.future = True
         return frame
     sense = _verb_sense(verb, lexicon, obj)
+    if sense is None and lemma in lexicon.speech_verbs:
+        return _said_must(verb, lexicon)
     if sense is None:
         return None
     if sense.cameo == "036" and lemma == "invite":
@@ -149,6 +151,38 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         recipients = _recipients(verb, sense, lexicon)
     symmetric = lemma in lexicon.symmetric
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
+
+
+def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
+    """ "Washington said Beijing must drop its barriers": a demand, whatever is demanded."""
+    for clause in verb.children:
+        codable = _verb_sense(clause, lexicon, _direct_object(clause)) is not None or (
+            _light_noun(clause, lexicon)
+        )
+        if clause.dep_ == "ccomp" and _obligation(clause) and not codable:
+            demanded = _subjects(clause)
+            if demanded:
+                sense = Sense(
+                    f"{verb.lemma_} ... must",
+                    "100",
+                    None,
+                    (),
+                    None,
+                    "extract.py: reported obligation",
+                )
+                frame = Frame(verb, sense, "100", _subjects(verb), demanded, False, "verb")
+                frame.notes.append(f"obligation '{clause.text}'")
+                return frame
+    return None
+
+
+def _light_noun(verb: Token, lexicon: Lexicon) -> bool:
+    obj = _direct_object(verb)
+    return (
+        verb.lemma_.lower() in lexicon.light_verbs
+        and obj is not None
+        and bool(_noun_sense(obj, lexicon))
+    )
 
 
 def _verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None:
@@ -183,6 +217,32 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
 
 
 QUANTITY_NOUNS = {
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "barrel",
+    "litre",
+    "liter",
+    "dollar",
+    "shipment",
+    "package",
+    "consignment",
+    "load",
+    "truckload",
+    "crate",
+    "unit",
+    "worth",
+    "amount",
+    "quantity",
+    "supply",
+    "batch",
+    "lot",
+    "piece",
+    "set",
+    "type",
+    "kind",
+    "sort",
     "thousand",
     "hundred",
     "dozen",
@@ -199,7 +259,6 @@ QUANTITY_NOUNS = {
     "one",
     "two",
     "three",
-    "batch",
     "contingent",
     "wave",
     "round",
