@@ -594,9 +594,9 @@ def _cut(first_new: int, clusters: Sequence[tuple[int, int]], window: int) -> in
     return cut
 
 
-def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: int) -> None:
+def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: int) -> int | None:
     """Create ``into`` with the rows of ``table`` (event_id, run, day, cluster_id, is_new,
-    is_stored) from the cut of each run holding a new row on."""
+    is_stored) from the cut of each run holding a new row on; return the earliest cut."""
     starts: dict[str, int] = {}
     clusters: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for run, first_new, first, last in con.execute(
@@ -612,12 +612,8 @@ def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: in
         starts[run] = first_new
         if first is not None:
             clusters[run].append((first, last))
-    cuts = pa.table(
-        {
-            "run": pa.array(list(starts), pa.string()),
-            "cut": pa.array([_cut(d, clusters[r], window) for r, d in starts.items()], pa.int64()),
-        }
-    )
+    days = [_cut(day, clusters[run], window) for run, day in starts.items()]
+    cuts = pa.table({"run": pa.array(list(starts), pa.string()), "cut": pa.array(days, pa.int64())})
     con.register("_dedup_cuts", cuts)
     try:
         con.execute(
@@ -626,6 +622,7 @@ def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: in
         )
     finally:
         con.unregister("_dedup_cuts")
+    return min(days, default=None)
 
 
 def _runs(rows: str, window: int, *, where: str = "") -> str:
@@ -643,7 +640,60 @@ def _runs(rows: str, window: int, *, where: str = "") -> str:
 
 
 def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
-    """The new mentions and every mention whose event they can change, which are:
+    """The new mentions and every mention whose event they can change (see `_scope`).
+
+    Only mentions from some time before the earliest new one are read at first; when the
+    scope reaches back to that limit, everything is read. When the scope is most of the
+    groups (category and modality) concerned, the groups are clustered whole instead."""
+    new = con.execute(
+        f"SELECT DISTINCT {_group_sql()}, min(date - DATE '1970-01-01') OVER () "
+        "FROM mentions WHERE cluster_id IS NULL"
+    ).fetchall()
+    if not new:
+        return {}
+    groups = ", ".join("'" + g.replace("'", "''") + "'" for g, _ in new)
+    reach = clusterer.window + clusterer.span
+    first_new = new[0][1]
+    if first_new is None or not _scope(con, clusterer, groups, first_new - 3 * reach):
+        _scope(con, clusterer, groups, None)
+    scope = _scalar(con, "SELECT count(*) FROM _dedup_load")
+    if scope > WHOLE_GROUPS_SHARE * _scalar(con, "SELECT count(*) FROM _dedup_all"):
+        con.execute("DROP TABLE _dedup_all")
+        con.execute(
+            "CREATE TEMP TABLE _dedup_all AS "
+            + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
+        )
+        return _cluster_groups(con, clusterer)
+    roles: dict[str, list[Mention]] = defaultdict(list)
+    stored: dict[str, list[Mention]] = defaultdict(list)
+    attached: dict[str, list[Mention]] = defaultdict(list)
+    for mention, role, old in _load(con, clusterer):
+        if role == "stored":
+            stored[str(old)].append(mention)
+        elif role == "attached":
+            attached[str(old)].append(mention)
+        else:
+            roles[role].append(mention)
+    clusters = []
+    for old in sorted(stored):
+        cluster = _Cluster(sorted(stored[old], key=_order))
+        cluster.attached = attached.pop(old, [])
+        clusters.append(cluster)
+    return _assignments(
+        clusterer.solve(
+            complete=roles["complete"],
+            stored=clusters,
+            deciding=roles["deciding"],
+            waiting=roles["waiting"],
+            single=roles["single"],
+        )
+    )
+
+
+def _scope(
+    con: duckdb.DuckDBPyConnection, clusterer: _Clusterer, groups: str, since: int | None
+) -> bool:
+    """List in _dedup_load the mentions to re-cluster with their role:
 
     - of the runs of dyads that new complete mentions join, the mentions from the cut on;
     - actor-only mentions, new or near those, whose event must be decided again;
@@ -651,19 +701,18 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
     - of the runs of actors of those actor-only mentions, the ones that joined no complete
       event, from the cut on.
 
-    When that is most of the groups (category and modality) concerned, the groups are
-    clustered whole instead."""
+    With ``since`` (a day), read stored mentions from then on only, and return False when
+    a cut comes too close to it for the scope to be sure."""
+    for table in _TEMP_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
     window = clusterer.window
     attach = "TRUE" if clusterer.settings.attach_partial else "FALSE"
-    new_groups = con.execute(
-        f"SELECT DISTINCT {_group_sql()} FROM mentions WHERE cluster_id IS NULL"
-    ).fetchall()
-    if not new_groups:
-        return {}
-    groups = ", ".join("'" + g.replace("'", "''") + "'" for (g,) in new_groups)
+    recent = (
+        "" if since is None else f"AND (cluster_id IS NULL OR date >= DATE '1970-01-01' + {since})"
+    )
     con.execute(
         "CREATE TEMP TABLE _dedup_all AS "
-        + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
+        + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups}) {recent}")
     )
     con.execute(
         "CREATE TEMP TABLE _dedup_crun AS "
@@ -675,7 +724,7 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
             window,
         )
     )
-    _from_cuts(con, "_dedup_crun", "_dedup_runs", window)
+    cuts = [_from_cuts(con, "_dedup_crun", "_dedup_runs", window)]
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_d AS
@@ -713,7 +762,11 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
             where="WHERE is_new OR is_stored",
         )
     )
-    _from_cuts(con, "_dedup_prun", "_dedup_alone", window)
+    cuts.append(_from_cuts(con, "_dedup_prun", "_dedup_alone", window))
+    if since is not None and any(
+        cut < since + 2 * (window + clusterer.span) for cut in cuts if cut is not None
+    ):
+        return False
     con.execute(
         """
         CREATE TEMP TABLE _dedup_load AS
@@ -731,33 +784,7 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
         SELECT event_id, 'single', NULL FROM _dedup_all WHERE kind = 'S' AND cluster_id IS NULL
         """
     )
-    scope = _scalar(con, "SELECT count(*) FROM _dedup_load")
-    if scope > WHOLE_GROUPS_SHARE * _scalar(con, "SELECT count(*) FROM _dedup_all"):
-        return _cluster_groups(con, clusterer)
-    roles: dict[str, list[Mention]] = defaultdict(list)
-    stored: dict[str, list[Mention]] = defaultdict(list)
-    attached: dict[str, list[Mention]] = defaultdict(list)
-    for mention, role, old in _load(con, clusterer):
-        if role == "stored":
-            stored[str(old)].append(mention)
-        elif role == "attached":
-            attached[str(old)].append(mention)
-        else:
-            roles[role].append(mention)
-    clusters = []
-    for old in sorted(stored):
-        cluster = _Cluster(sorted(stored[old], key=_order))
-        cluster.attached = attached.pop(old, [])
-        clusters.append(cluster)
-    return _assignments(
-        clusterer.solve(
-            complete=roles["complete"],
-            stored=clusters,
-            deciding=roles["deciding"],
-            waiting=roles["waiting"],
-            single=roles["single"],
-        )
-    )
+    return True
 
 
 def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bool) -> int:

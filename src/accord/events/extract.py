@@ -68,6 +68,11 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             _apply_context(frame, lexicon)
             found.append(frame)
     _protest_targets(found)
+    for frame in found:
+        lemma = frame.trigger.lemma_.lower()
+        if frame.cameo[:2] == "15" and lemma in lexicon.joint_activity and len(frame.actors) > 1:
+            frame.cameo, frame.symmetric = "062", True  # drilling together is cooperation
+            frame.notes.append("joint military activity")
     return found
 
 
@@ -126,7 +131,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         )
         frame.future = True
         return frame
-    sense = _verb_sense(verb, lexicon, obj)
+    patient = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+    sense = _verb_sense(verb, lexicon, obj if patient is None else patient)  # passive: subject
     if sense is None and lemma in lexicon.speech_verbs:
         return _said_must(verb, lexicon)
     if sense is None:
@@ -176,6 +182,18 @@ def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
     return None
 
 
+def _lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, repaired where the lemmatizer cuts a regular past form wrongly
+    ("staged" -> "stag", "cordoned" -> "cordone")."""
+    lemma = verb.lemma_.lower()
+    text = verb.lower_
+    if lemma not in lexicon.verbs and verb.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
+        for guess in (text[:-1], text[:-2], text[:-3]):
+            if guess in lexicon.verbs:
+                return guess
+    return lemma
+
+
 def _light_noun(verb: Token, lexicon: Lexicon) -> bool:
     obj = _direct_object(verb)
     return (
@@ -186,10 +204,15 @@ def _light_noun(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None:
-    senses = lexicon.verbs.get(verb.lemma_.lower())
+    senses = lexicon.verbs.get(_lemma(verb, lexicon))
     if not senses:
         return None
-    particles = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep", "agent"}}
+    # a particle, or a preposition with a participant ("called on Iran", not "on Tuesday")
+    particles = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ in {"prep", "agent"} and _pobjs(c))
+    }
     with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
     plain = [s for s in senses if not s.particle]
     for sense in with_particle + plain:
@@ -348,7 +371,9 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         return frame
     if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
         return None
-    actors = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+    patient = lemma in lexicon.patient_nouns
+    actors = [] if patient else owners
     actors += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in _pobjs(c)]
     between = [
         t
@@ -356,7 +381,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         if c.dep_ == "prep" and c.lower_ in {"between", "among"}
         for t in _pobjs(c)
     ]
-    recipients = _noun_recipients(noun, lexicon)
+    recipients = _noun_recipients(noun, lexicon) + (owners if patient else [])
     if between:
         actors, recipients, symmetric = between[:1], between[1:], True
     if not actors:
@@ -524,12 +549,10 @@ def _intent_noun_complement(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _triggers(token: Token, lexicon: Lexicon) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.verbs:
-        return True
-    obj = _direct_object(token)
-    if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
-        return True
+    """Whether ``token`` codes an event here: a matching sense, not just a known word."""
+    if token.pos_ in {"VERB", "AUX"}:
+        obj = _direct_object(token)
+        return _verb_sense(token, lexicon, obj) is not None or _light_noun(token, lexicon)
     return token.pos_ == "NOUN" and _noun_sense(token, lexicon) is not None
 
 
@@ -678,8 +701,8 @@ def _apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> N
     root = frame.cameo[:2]
     if effect == "intent":
         frame.future = True
-        if root in {"10", "11", "12", "09"}:
-            return  # "will condemn", "will reject": announced verbal conflict keeps its code
+        if root in {"01", "02", "09", "10", "11", "12"}:
+            return  # "will condemn", "will appeal": an announced statement keeps its code
         if int(root) >= 14 or root == "13":
             frame.cameo = lexicon.stance("threat", frame.cameo)
         elif int(root) <= 8:

@@ -42,6 +42,8 @@ class Lexicon:
     complement_verbs: dict[str, str]  # verb lemma -> intent|threaten|refuse|future|negate|attempt
     intent_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
+    patient_nouns: frozenset[str]
+    joint_activity: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     conditional_marks: frozenset[str]
@@ -85,6 +87,8 @@ class Lexicon:
             complement_verbs=complements,
             intent_nouns=frozenset(words["intent_nouns"]),
             intent_adjectives=frozenset(words["intent_adjectives"]),
+            patient_nouns=frozenset(words["patient_nouns"]),
+            joint_activity=frozenset(words["joint_activity"]),
             future_aux=frozenset(words["future_aux"]),
             hypothetical_aux=frozenset(words["hypothetical_aux"]),
             conditional_marks=frozenset(words["conditional_marks"]),
