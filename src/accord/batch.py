@@ -44,6 +44,7 @@ def ingest_paths(
     strict: bool = False,
     workers: int = 1,
     on_problem: Callable[[str], None] | None = None,
+    on_batch: Callable[[IngestResult], None] | None = None,
 ) -> IngestResult:
     """Read, code and store ``paths`` into the DuckDB store ``db``.
 
@@ -75,6 +76,7 @@ def ingest_paths(
             batch_size=batch_size,
             strict=strict,
             on_problem=on_problem,
+            on_batch=on_batch,
         )
 
 
@@ -87,6 +89,7 @@ def _ingest(
     batch_size: int,
     strict: bool,
     on_problem: Callable[[str], None] | None,
+    on_batch: Callable[[IngestResult], None] | None,
 ) -> IngestResult:
     result = IngestResult()
     recorded = {(f["origin"], f["reason"]) for f in store.failures()}
@@ -113,6 +116,8 @@ def _ingest(
             result.added += added.articles_added
             result.skipped += len(articles) - added.articles_added
             result.events += added.events_added
+            if on_batch:
+                on_batch(result)  # the batch is committed
         status = "done"
     finally:
         store.finish_run(run_id, status=status, counts=result.__dict__)

@@ -168,6 +168,7 @@ def code(
     help="Code on a local Dask cluster of this many processes.",
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad input record.")
+@click.option("--progress", is_flag=True, help="Report each committed batch on stderr.")
 @_coding_options
 def ingest(
     paths: tuple[str, ...],
@@ -176,6 +177,7 @@ def ingest(
     batch_size: int,
     strict: bool,
     workers: int,
+    progress: bool,
     all_modalities: bool,
     keep_unresolved: bool,
     actor_files: tuple[str, ...],
@@ -192,6 +194,11 @@ def ingest(
         batch_size=batch_size,
         strict=strict,
         workers=workers,
+        on_batch=(
+            lambda r: click.echo(f"accord: committed {r.read} articles read so far", err=True)
+        )
+        if progress
+        else None,
         on_problem=lambda line: click.echo(f"accord: skipped {line}", err=True),
     )
     click.echo(result.summary())
