@@ -145,13 +145,6 @@ class _Cluster:
             self.cities.append(mention.city)
         self.last_day = max(self.last_day, mention.day)
 
-    def absorb(self, other: _Cluster) -> None:
-        self.members = sorted(self.members + other.members, key=_order)
-        self.cities += other.cities
-        self.first_day = min(self.first_day, other.first_day)
-        self.last_day = max(self.last_day, other.last_day)
-        other.members = []
-
     def recent(self, since: int) -> Iterator[Mention]:
         for member in reversed(self.members):
             if member.day < since:
@@ -163,6 +156,9 @@ class _Cluster:
             min(self.members[0], *self.attached, key=_order) if self.attached else self.members[0]
         )
         return content_id(f"event:{seed.event_id}")
+
+
+Started = dict[tuple[str, tuple[str, ...]], list[_Cluster]]
 
 
 class _Index:
@@ -203,54 +199,53 @@ class _Clusterer:
         return group.split("|", 1)[0] in self.settings.undirected
 
     def greedy(
-        self, block: list[Mention], link: Callable[[Mention, Mention], bool]
+        self,
+        block: list[Mention],
+        link: Callable[[Mention, Mention], bool],
+        started: Sequence[_Cluster] = (),
     ) -> list[_Cluster]:
-        """Single linkage in date order within the window, each cluster spanning at most
-        ``max_span_days``, never across two places."""
-        clusters: list[_Cluster] = []
-        active: list[_Cluster] = []
+        """Each mention, in date order, joins the earliest-started cluster it links to within
+        the window that stays within ``max_span_days`` and its place; else starts one.
+
+        ``started`` are clusters as they stood before the first of ``block`` (members all
+        earlier): clusters never merge, so resuming from them gives what clustering from
+        the start would."""
+        clusters = sorted(started, key=lambda c: _order(c.members[0]))
+        active = list(clusters)
         for mention in block:
             since = mention.day - self.window
-            active = [c for c in active if c.members and c.last_day >= since]
-            found = [
-                c
-                for c in active
-                if mention.day - c.first_day <= self.span
-                and self.place_fits(mention.city, c.cities)
-                and any(link(mention, other) for other in c.recent(since))
-            ]
-            if not found:
+            active = [c for c in active if c.last_day >= since]
+            for cluster in active:
+                if (
+                    mention.day - cluster.first_day <= self.span
+                    and self.place_fits(mention.city, cluster.cities)
+                    and any(link(mention, other) for other in cluster.recent(since))
+                ):
+                    cluster.add(mention)
+                    break
+            else:
                 cluster = _Cluster([mention])
                 clusters.append(cluster)
                 active.append(cluster)
-                continue
-            target = found[0]
-            target.add(mention)
-            for other in found[1:]:
-                if max(target.last_day, other.last_day) - min(
-                    target.first_day, other.first_day
-                ) <= self.span and all(self.place_fits(c, target.cities) for c in other.cities):
-                    target.absorb(other)
-        return [c for c in clusters if c.members]
+        return clusters
 
-    def complete(self, mentions: Iterable[Mention]) -> list[_Cluster]:
+    def link(self, group: str) -> Callable[[Mention, Mention], bool]:
+        """Whether two complete mentions of one dyad block may be one event."""
+        if self.undirected(group):
+            return lambda a, b: True
+        return lambda a, b: (
+            a.reciprocal or b.reciprocal or (a.actors == b.actors and a.recipients == b.recipients)
+        )
+
+    def complete(self, mentions: Iterable[Mention], started: Started) -> list[_Cluster]:
         """Clusters of mentions with actors and recipients, dyad by dyad."""
         blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
         for mention in mentions:
             blocks[(mention.group, mention.codes)].append(mention)
         clusters: list[_Cluster] = []
-        for (group, _), block in sorted(blocks.items()):
-            undirected = self.undirected(group)
-
-            def link(a: Mention, b: Mention, undirected: bool = undirected) -> bool:
-                return (
-                    undirected
-                    or a.reciprocal
-                    or b.reciprocal
-                    or (a.actors == b.actors and a.recipients == b.recipients)
-                )
-
-            clusters += self.greedy(sorted(block, key=_order), link)
+        for key in sorted(blocks.keys() | started.keys()):
+            block = sorted(blocks.get(key, []), key=_order)
+            clusters += self.greedy(block, self.link(key[0]), started.get(key, []))
         return clusters
 
     def fits(self, partial: Mention, member: Mention) -> bool:
@@ -276,29 +271,33 @@ class _Clusterer:
         ]
         return fitting[0] if len(fitting) == 1 else None
 
-    def alone(self, mentions: Iterable[Mention]) -> list[_Cluster]:
+    def alone(self, mentions: Iterable[Mention], started: Started) -> list[_Cluster]:
         """Clusters of actor-only mentions that joined no complete cluster, actor by actor."""
         blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
         for mention in mentions:
             blocks[(mention.group, mention.actors)].append(mention)
         clusters: list[_Cluster] = []
-        for _, block in sorted(blocks.items()):
-            clusters += self.greedy(sorted(block, key=_order), lambda a, b: True)
+        for key in sorted(blocks.keys() | started.keys()):
+            block = sorted(blocks.get(key, []), key=_order)
+            clusters += self.greedy(block, lambda a, b: True, started.get(key, []))
         return clusters
 
     def solve(
         self,
         *,
         complete: Iterable[Mention] = (),
+        complete_started: Started | None = None,
         stored: Iterable[_Cluster] = (),
         deciding: Iterable[Mention] = (),
         waiting: Iterable[Mention] = (),
+        waiting_started: Started | None = None,
         single: Iterable[Mention] = (),
     ) -> list[_Cluster]:
-        """Clusters of ``complete`` mentions, joined by the ``deciding`` actor-only mentions
-        that fit one of them or one of the ``stored`` clusters; the rest of ``deciding``
-        cluster with ``waiting`` ones (actor-only mentions that joined nothing before)."""
-        clusters = self.complete(complete) + list(stored)
+        """Clusters of ``complete`` mentions (resuming ``complete_started`` ones), joined by
+        the ``deciding`` actor-only mentions that fit one of them or of the ``stored``
+        clusters; the rest of ``deciding`` cluster with ``waiting`` ones (actor-only
+        mentions that joined nothing before, resuming ``waiting_started``)."""
+        clusters = self.complete(complete, complete_started or {}) + list(stored)
         index = _Index(clusters)
         left = list(waiting)
         for mention in deciding:
@@ -307,7 +306,7 @@ class _Clusterer:
                 left.append(mention)
             else:
                 target.attached.append(mention)
-        return clusters + self.alone(left) + [_Cluster([m]) for m in single]
+        return clusters + self.alone(left, waiting_started or {}) + [_Cluster([m]) for m in single]
 
 
 def assign_clusters(mentions: Iterable[Mention], settings: DedupSettings) -> dict[str, str]:
@@ -444,8 +443,7 @@ JOIN mentions c ON c.event_id = per.cameo_id
 """
 
 _TEMP_TABLES = (
-    "_dedup_all", "_dedup_crun", "_dedup_runs", "_dedup_d", "_dedup_k", "_dedup_prun",
-    "_dedup_alone", "_dedup_load", "_dedup_new",
+    "_dedup_all", "_dedup_c", "_dedup_d", "_dedup_k", "_dedup_w", "_dedup_load", "_dedup_new",
 )  # fmt: skip
 
 
@@ -581,70 +579,9 @@ def _cluster_groups(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> di
     return assigned
 
 
-def _cut(first_new: int, clusters: Sequence[tuple[int, int]], window: int) -> int:
-    """Where re-clustering a run must start for the result to equal clustering it all.
-
-    Clustering in date order leaves every cluster that ended more than ``window`` days
-    before the first new mention as it was: start at the first day of the earliest cluster
-    still open then, moved back while a stored cluster straddles the start. ``clusters``
-    are the run's stored (first day, last day) pairs."""
-    cut = min([first_new, *(first for first, last in clusters if last >= first_new - window)])
-    while straddling := [first for first, last in clusters if first < cut <= last]:
-        cut = min(straddling)
-    return cut
-
-
-def _from_cuts(con: duckdb.DuckDBPyConnection, table: str, into: str, window: int) -> int | None:
-    """Create ``into`` with the rows of ``table`` (event_id, run, day, cluster_id, is_new,
-    is_stored) from the cut of each run holding a new row on; return the earliest cut."""
-    starts: dict[str, int] = {}
-    clusters: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for run, first_new, first, last in con.execute(
-        f"""
-        WITH new AS (SELECT run, min(day) AS first_new FROM {table} WHERE is_new GROUP BY run),
-        stored AS (
-            SELECT run, cluster_id, min(day) AS first, max(day) AS last FROM {table}
-            WHERE is_stored AND run IN (SELECT run FROM new) GROUP BY ALL
-        )
-        SELECT n.run, n.first_new, s.first, s.last FROM new n LEFT JOIN stored s USING (run)
-        """
-    ).fetchall():
-        starts[run] = first_new
-        if first is not None:
-            clusters[run].append((first, last))
-    days = [_cut(day, clusters[run], window) for run, day in starts.items()]
-    cuts = pa.table({"run": pa.array(list(starts), pa.string()), "cut": pa.array(days, pa.int64())})
-    con.register("_dedup_cuts", cuts)
-    try:
-        con.execute(
-            f"CREATE TEMP TABLE {into} AS SELECT t.* FROM {table} t "
-            "JOIN _dedup_cuts c ON c.run = t.run AND t.day >= c.cut"
-        )
-    finally:
-        con.unregister("_dedup_cuts")
-    return min(days, default=None)
-
-
-def _runs(rows: str, window: int, *, where: str = "") -> str:
-    """SQL numbering the runs (no gap over the window) of each block among ``rows``."""
-    return f"""
-        WITH rows AS ({rows}), gaps AS (
-            SELECT *, CASE WHEN day - lag(day) OVER (PARTITION BY block ORDER BY day, event_id)
-                           > {window} THEN 1 ELSE 0 END AS gap
-            FROM rows {where}
-        )
-        SELECT * EXCLUDE (gap), block || '#' || sum(gap) OVER (
-            PARTITION BY block ORDER BY day, event_id ROWS UNBOUNDED PRECEDING) AS run
-        FROM gaps
-    """
-
-
 def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[str, str]:
-    """The new mentions and every mention whose event they can change (see `_scope`).
-
-    Only mentions from some time before the earliest new one are read at first; when the
-    scope reaches back to that limit, everything is read. When the scope is most of the
-    groups (category and modality) concerned, the groups are clustered whole instead."""
+    """The new mentions and every mention whose event they can change (see `_scope`); the
+    groups (category and modality) concerned whole when that is most of them."""
     new = con.execute(
         f"SELECT DISTINCT {_group_sql()}, min(date - DATE '1970-01-01') OVER () "
         "FROM mentions WHERE cluster_id IS NULL"
@@ -652,89 +589,97 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
     if not new:
         return {}
     groups = ", ".join("'" + g.replace("'", "''") + "'" for g, _ in new)
-    reach = clusterer.window + clusterer.span
     first_new = new[0][1]
-    if first_new is None or not _scope(con, clusterer, groups, first_new - 3 * reach):
-        _scope(con, clusterer, groups, None)
+    # how far back a new mention's reach goes (see _scope): nothing older is read
+    since = 10**9 if first_new is None else first_new - 5 * (clusterer.window + clusterer.span) - 1
+    con.execute(
+        "CREATE TEMP TABLE _dedup_all AS "
+        + _KEYS_SQL.format(
+            where=f"WHERE {_group_sql()} IN ({groups}) "
+            f"AND (cluster_id IS NULL OR date >= DATE '1970-01-01' + {since})"
+        )
+    )
+    _scope(con, clusterer)
     scope = _scalar(con, "SELECT count(*) FROM _dedup_load")
-    if scope > WHOLE_GROUPS_SHARE * _scalar(con, "SELECT count(*) FROM _dedup_all"):
+    if scope > WHOLE_GROUPS_SHARE * _scalar(
+        con, f"SELECT count(*) FROM mentions WHERE {_group_sql()} IN ({groups})"
+    ):
         con.execute("DROP TABLE _dedup_all")
         con.execute(
             "CREATE TEMP TABLE _dedup_all AS "
             + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
         )
         return _cluster_groups(con, clusterer)
-    roles: dict[str, list[Mention]] = defaultdict(list)
-    stored: dict[str, list[Mention]] = defaultdict(list)
-    attached: dict[str, list[Mention]] = defaultdict(list)
+    mentions: dict[str, list[Mention]] = defaultdict(list)
+    old_groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention, role, old in _load(con, clusterer):
-        if role == "stored":
-            stored[str(old)].append(mention)
-        elif role == "attached":
-            attached[str(old)].append(mention)
+        if old is None:
+            mentions[role].append(mention)
         else:
-            roles[role].append(mention)
-    clusters = []
-    for old in sorted(stored):
-        cluster = _Cluster(sorted(stored[old], key=_order))
-        cluster.attached = attached.pop(old, [])
-        clusters.append(cluster)
+            old_groups[role][old].append(mention)
+
+    def started(role: str, key: Callable[[Mention], tuple[str, ...]]) -> Started:
+        found: Started = defaultdict(list)
+        for members in old_groups[role].values():
+            members.sort(key=_order)
+            found[(members[0].group, key(members[0]))].append(_Cluster(members))
+        return found
+
+    stored = []
+    for old, members in sorted(old_groups["stored"].items()):
+        cluster = _Cluster(sorted(members, key=_order))
+        cluster.attached = old_groups["attached"].get(old, [])
+        stored.append(cluster)
     return _assignments(
         clusterer.solve(
-            complete=roles["complete"],
-            stored=clusters,
-            deciding=roles["deciding"],
-            waiting=roles["waiting"],
-            single=roles["single"],
+            complete=mentions["complete"],
+            complete_started=started("complete_started", lambda m: m.codes),
+            stored=stored,
+            deciding=mentions["deciding"],
+            waiting=mentions["waiting"],
+            waiting_started=started("waiting_started", lambda m: m.actors),
+            single=mentions["single"],
         )
     )
 
 
-def _scope(
-    con: duckdb.DuckDBPyConnection, clusterer: _Clusterer, groups: str, since: int | None
-) -> bool:
-    """List in _dedup_load the mentions to re-cluster with their role:
+def _scope(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> None:
+    """List in _dedup_load the mentions of _dedup_all to re-cluster, with their role.
 
-    - of the runs of dyads that new complete mentions join, the mentions from the cut on;
-    - actor-only mentions, new or near those, whose event must be decided again;
-    - the stored events such mentions could join or leave, whole;
-    - of the runs of actors of those actor-only mentions, the ones that joined no complete
-      event, from the cut on.
-
-    With ``since`` (a day), read stored mentions from then on only, and return False when
-    a cut comes too close to it for the scope to be sure."""
-    for table in _TEMP_TABLES:
-        con.execute(f"DROP TABLE IF EXISTS {table}")
-    window = clusterer.window
+    Clusters never merge and mentions join them in date order, so a dyad block can resume
+    from its first new mention ``t0``, its clusters open then (a member in ``window +
+    max_span_days`` before ``t0``) restarted with their members before ``t0``
+    ("complete_started") and every mention from ``t0`` on clustered again ("complete").
+    Actor-only mentions near those clusters, or new, are decided again ("deciding"); the
+    stored events they could join or leave come whole ("stored", with their "attached"
+    actor-only mentions); actor-only mentions that joined no complete event resume the
+    same way in their actor's block ("waiting_started", "waiting")."""
+    window, reach = clusterer.window, clusterer.window + clusterer.span
     attach = "TRUE" if clusterer.settings.attach_partial else "FALSE"
-    recent = (
-        "" if since is None else f"AND (cluster_id IS NULL OR date >= DATE '1970-01-01' + {since})"
-    )
     con.execute(
-        "CREATE TEMP TABLE _dedup_all AS "
-        + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups}) {recent}")
-    )
-    con.execute(
-        "CREATE TEMP TABLE _dedup_crun AS "
-        + _runs(
-            """SELECT event_id, grp, codes, day, block, cluster_id,
-                      cluster_id IS NULL AS is_new, cluster_id IS NOT NULL AS is_stored
-               FROM _dedup_all WHERE kind = 'C' AND block IN (
-                   SELECT block FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NULL)""",
-            window,
+        f"""
+        CREATE TEMP TABLE _dedup_c AS
+        WITH blocks AS (
+            SELECT block, min(day) AS t0 FROM _dedup_all
+            WHERE kind = 'C' AND cluster_id IS NULL GROUP BY block
+        ), open AS (
+            SELECT DISTINCT a.cluster_id FROM _dedup_all a JOIN blocks b USING (block)
+            WHERE a.kind = 'C' AND a.cluster_id IS NOT NULL AND a.day >= b.t0 - {reach}
         )
+        SELECT a.event_id, a.grp, a.codes, a.day, a.cluster_id, b.t0,
+               CASE WHEN a.day >= b.t0 THEN 'complete' ELSE 'complete_started' END AS role
+        FROM _dedup_all a JOIN blocks b USING (block)
+        WHERE a.kind = 'C' AND (a.day >= b.t0 OR a.cluster_id IN (SELECT cluster_id FROM open))
+        """
     )
-    cuts = [_from_cuts(con, "_dedup_crun", "_dedup_runs", window)]
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_d AS
-        SELECT p.event_id, p.grp, p.codes, p.day, p.block FROM _dedup_all p
+        SELECT p.event_id, p.block, p.day, p.grp, p.codes FROM _dedup_all p
         WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR {attach} AND EXISTS (
-            SELECT 1 FROM (
-                SELECT grp, any_value(codes) AS codes, min(day) AS lo, max(day) AS hi
-                FROM _dedup_runs GROUP BY run, grp) r
-            WHERE r.grp = p.grp AND p.day BETWEEN r.lo - {window} AND r.hi + {window}
-              AND list_has_all(r.codes, p.codes)))
+            SELECT 1 FROM (SELECT grp, codes, min(t0) AS t0 FROM _dedup_c GROUP BY ALL) b
+            WHERE b.grp = p.grp AND p.day >= b.t0 - {window + reach + clusterer.span}
+              AND list_has_all(b.codes, p.codes)))
         """
     )
     con.execute(
@@ -744,33 +689,34 @@ def _scope(
         JOIN _dedup_d d ON c.grp = d.grp AND c.day BETWEEN d.day - {window} AND d.day + {window}
         WHERE {attach} AND c.kind = 'C' AND c.cluster_id IS NOT NULL
           AND list_has_all(c.codes, d.codes)
-          AND c.event_id NOT IN (SELECT event_id FROM _dedup_runs)
+          AND c.event_id NOT IN (SELECT event_id FROM _dedup_c)
         """
     )
-    # Actor-only mentions of the blocks decided again that joined no complete event.
     con.execute(
-        "CREATE TEMP TABLE _dedup_prun AS "
-        + _runs(
-            """SELECT p.event_id, p.day, p.block, p.cluster_id,
-                      p.event_id IN (SELECT event_id FROM _dedup_d) AS is_new,
-                      p.cluster_id IS NOT NULL AND p.cluster_id NOT IN (
-                          SELECT cluster_id FROM _dedup_all
-                          WHERE kind = 'C' AND cluster_id IS NOT NULL) AS is_stored
-               FROM _dedup_all p
-               WHERE p.kind = 'P' AND p.block IN (SELECT block FROM _dedup_d)""",
-            window,
-            where="WHERE is_new OR is_stored",
+        f"""
+        CREATE TEMP TABLE _dedup_w AS
+        WITH blocks AS (SELECT block, min(day) AS t0 FROM _dedup_d GROUP BY block),
+        alone AS (
+            SELECT p.event_id, p.block, p.day, p.cluster_id, b.t0,
+                   p.event_id IN (SELECT event_id FROM _dedup_d) AS deciding
+            FROM _dedup_all p JOIN blocks b USING (block)
+            WHERE p.kind = 'P' AND p.cluster_id IS NOT NULL AND p.cluster_id NOT IN (
+                SELECT cluster_id FROM _dedup_all WHERE kind = 'C' AND cluster_id IS NOT NULL)
+        ), open AS (
+            SELECT DISTINCT cluster_id FROM alone WHERE day >= t0 - {reach}
         )
+        SELECT event_id, cluster_id,
+               CASE WHEN day >= t0 THEN 'waiting' ELSE 'waiting_started' END AS role
+        FROM alone
+        WHERE NOT deciding AND (day >= t0 OR cluster_id IN (SELECT cluster_id FROM open))
+        """
     )
-    cuts.append(_from_cuts(con, "_dedup_prun", "_dedup_alone", window))
-    if since is not None and any(
-        cut < since + 2 * (window + clusterer.span) for cut in cuts if cut is not None
-    ):
-        return False
     con.execute(
         """
         CREATE TEMP TABLE _dedup_load AS
-        SELECT event_id, 'complete' AS role, NULL::VARCHAR AS old FROM _dedup_runs
+        SELECT event_id, role,
+               CASE WHEN role = 'complete' THEN NULL ELSE cluster_id END AS old
+        FROM _dedup_c
         UNION ALL
         SELECT event_id, 'deciding', NULL FROM _dedup_d
         UNION ALL
@@ -779,12 +725,12 @@ def _scope(
         WHERE a.cluster_id IN (SELECT cluster_id FROM _dedup_k)
           AND a.event_id NOT IN (SELECT event_id FROM _dedup_d)
         UNION ALL
-        SELECT event_id, 'waiting', NULL FROM _dedup_alone WHERE NOT is_new
+        SELECT event_id, role, CASE WHEN role = 'waiting' THEN NULL ELSE cluster_id END
+        FROM _dedup_w
         UNION ALL
         SELECT event_id, 'single', NULL FROM _dedup_all WHERE kind = 'S' AND cluster_id IS NULL
         """
     )
-    return True
 
 
 def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bool) -> int:

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -326,9 +326,32 @@ class ActorResolver:
             return self._last_group(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
         entries = [h for h in hits if h.term.kind == "entry"]
-        if entries:
+        head_hit = state.by_token.get(head.i)
+        owns_head = head_hit is not None and head_hit.term.kind in {"country", "capital", "seat"}
+        if entries and not owns_head:  # "NATO-member Norway" is Norway
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
-            return (_actor_from_entry(best.term, text),)
+            actor = _actor_from_entry(best.term, text)
+            role = (
+                head_hit
+                if head_hit is not None
+                and head_hit.term.kind in {"agent", "title"}
+                and best.term.entry
+                and best.term.entry.kind != "person"
+                else None
+            )
+            if role is not None:
+                # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
+                sector = role.term.sectors[0]
+                sectors = (sector, *(s for s in actor.sectors if s != sector))
+                return (
+                    replace(
+                        actor,
+                        sector=sector,
+                        sectors=sectors,
+                        reason=f"{actor.reason}; {role.term.kind} '{role.term.name}'",
+                    ),
+                )
+            return (actor,)
         name = _person_name(head, tokens)
         surname = name or (
             head.text if head.pos_ == "PROPN" and head.i not in state.by_token else None
@@ -406,6 +429,8 @@ class ActorResolver:
                     ),
                 )
             sectors = place.term.sectors
+            if place.term.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}:
+                sectors = ("CVL",)  # "Palestinians", "Nigerians": the people of a country
             sector = sectors[0] if sectors else None
             reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
