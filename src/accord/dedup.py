@@ -675,21 +675,31 @@ def _scope(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> None:
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_d AS
+        WITH blocks AS (
+            SELECT grp, codes, unnest(codes) AS code, t0
+            FROM (SELECT grp, codes, min(t0) AS t0 FROM _dedup_c GROUP BY grp, codes)
+        ), near AS (
+            SELECT DISTINCT p.event_id FROM _dedup_all p
+            JOIN blocks b ON b.grp = p.grp AND b.code = p.codes[1]
+            WHERE {attach} AND p.kind = 'P' AND p.day >= b.t0 - {window + reach + clusterer.span}
+              AND list_has_all(b.codes, p.codes)
+        )
         SELECT p.event_id, p.block, p.day, p.grp, p.codes FROM _dedup_all p
-        WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR {attach} AND EXISTS (
-            SELECT 1 FROM (SELECT grp, codes, min(t0) AS t0 FROM _dedup_c GROUP BY ALL) b
-            WHERE b.grp = p.grp AND p.day >= b.t0 - {window + reach + clusterer.span}
-              AND list_has_all(b.codes, p.codes)))
+        WHERE p.kind = 'P' AND (p.cluster_id IS NULL OR p.event_id IN (SELECT event_id FROM near))
         """
     )
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_k AS
-        SELECT DISTINCT c.cluster_id FROM _dedup_all c
-        JOIN _dedup_d d ON c.grp = d.grp AND c.day BETWEEN d.day - {window} AND d.day + {window}
-        WHERE {attach} AND c.kind = 'C' AND c.cluster_id IS NOT NULL
+        WITH c AS (
+            SELECT event_id, grp, day, codes, unnest(codes) AS code, cluster_id FROM _dedup_all
+            WHERE {attach} AND kind = 'C' AND cluster_id IS NOT NULL
+              AND event_id NOT IN (SELECT event_id FROM _dedup_c)
+        )
+        SELECT DISTINCT c.cluster_id FROM c
+        JOIN _dedup_d d ON c.grp = d.grp AND c.code = d.codes[1]
+        WHERE c.day BETWEEN d.day - {window} AND d.day + {window}
           AND list_has_all(c.codes, d.codes)
-          AND c.event_id NOT IN (SELECT event_id FROM _dedup_c)
         """
     )
     con.execute(

@@ -501,18 +501,22 @@ def _authors(nouns: list[Token], root: str) -> list[Token]:
 
 
 def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the recipient prepositions on the verb or its object; a phrase that names
+    an actor beats one that names a thing ("broke off relations with Congo over their ties")."""
     allowed = preps or lexicon.recipient_preps
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in allowed:
-            objs = _pobjs(child)
-            if objs:
-                return objs
     obj = _direct_object(verb)
-    if obj is not None:
-        for child in obj.children:
-            if child.dep_ == "prep" and child.lower_ in allowed:
-                return _pobjs(child)
-    return []
+    candidates = [
+        _pobjs(child)
+        for holder in (verb, obj)
+        if holder is not None
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ in allowed
+    ]
+    candidates = [c for c in candidates if c]
+    for objs in candidates:
+        if any(_actorlike(t) for t in objs):
+            return objs
+    return candidates[0] if candidates else []
 
 
 # -- complements, modality and attribution --------------------------------------------------
