@@ -537,9 +537,10 @@ class ActorResolver:
                 )
             return self._last_group(head, state)
         if lower in THING_PRONOUNS:
-            for _, actor in reversed(before):
-                if not _looks_personal(actor) and actor.code:
-                    return (_as_coref(actor, head.text),)
+            things = [(i, a) for i, a in before if not _looks_personal(a) and a.code]
+            subjects = [(i, a) for i, a in things if _np_head(state.doc[i]).dep_ in SUBJECTS]
+            for _, actor in reversed(subjects or things):
+                return (_as_coref(actor, head.text),)
         return ()
 
     def _last_group(self, head: Token, state: DocActors) -> tuple[Actor, ...]:

@@ -611,6 +611,10 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors:
                     frame.actors = _subjects(head)
+                told = _direct_object(head)
+                named = any(_actorlike(t) for t in frame.recipients)
+                if not named and told is not None and _actorlike(told):
+                    frame.recipients = _with_conjuncts(told)  # "warned Eritrea it would strike"
         if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
             subjects = _subjects(head)
             frame.speaker = subjects[0] if subjects else None
