@@ -13,8 +13,12 @@ from accord.cli import main
 
 def reference() -> str:
     runner = CliRunner()
-    parts = ["# accord command reference", "",
-             "Generated from `--help` by `docs/make_cli_reference.py`; do not edit by hand.", ""]
+    parts = [
+        "# accord command reference",
+        "",
+        "Generated from `--help` by `docs/make_cli_reference.py`; do not edit by hand.",
+        "",
+    ]
     names = [None, *sorted(main.commands)]
     for name in names:
         args = ["--help"] if name is None else [name, "--help"]

@@ -20,11 +20,17 @@ def test_a_user_entry_resolves_an_unknown_person(tmp_path: Path, monkeypatch):
     article = article_from_text(text, date=dt.date(2025, 5, 1), headline=False)
     assert not Coder().code(article)
     extra = tmp_path / "mine.tsv"
-    extra.write_text(HEADER + "Zorbal Quenti|Quenti\tKEN\tGOV\tZorbal Quenti\tperson\t"
-                     "Minister\t2024-01-01\t\t\n", encoding="utf-8")
+    extra.write_text(
+        HEADER + "Zorbal Quenti|Quenti\tKEN\tGOV\tZorbal Quenti\tperson\t"
+        "Minister\t2024-01-01\t\t\n",
+        encoding="utf-8",
+    )
     (event,) = Coder(options=Options(actor_files=(extra,))).code(article)
     assert (event.event, event.actor[0].code, event.actor[0].name) == (
-        "ACCUSE", "KEN", "Zorbal Quenti")
+        "ACCUSE",
+        "KEN",
+        "Zorbal Quenti",
+    )
     monkeypatch.setenv("ACCORD_ACTORS", str(extra))
     assert Coder().code(article)[0].actor[0].code == "KEN"
 

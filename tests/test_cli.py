@@ -144,8 +144,9 @@ def test_places_lists_toponyms_with_alternatives():
     out = run("places", "Protesters marched through Tripoli, the Lebanese port city.")
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    tripoli = next(r for r in rows if r.get("name", r.get("text")) == "Tripoli"
-                   or r.get("text") == "Tripoli")
+    tripoli = next(
+        r for r in rows if r.get("name", r.get("text")) == "Tripoli" or r.get("text") == "Tripoli"
+    )
     assert "LBN" in json.dumps(tripoli)
 
 

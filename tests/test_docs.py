@@ -22,7 +22,12 @@ def test_readme_python_example_runs_and_codes_the_arrest(capsys):
 
 
 def test_cli_reference_matches_the_help_output():
-    current = subprocess.run([sys.executable, str(ROOT / "docs" / "make_cli_reference.py"),
-                              "--print"], capture_output=True, text=True, check=True).stdout
+    current = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "make_cli_reference.py"), "--print"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == current, (
-        "docs/cli.md is stale: run `python docs/make_cli_reference.py`")
+        "docs/cli.md is stale: run `python docs/make_cli_reference.py`"
+    )

@@ -29,7 +29,7 @@ def test_speaker_after_the_quote_is_a_resolved_minister(coder):
 def test_speaker_before_a_quote_that_ends_the_sentence(coder):
     (quote,) = quotes_of(
         coder,
-        'Iranian Foreign Minister Abbas Araghchi said the talks had failed and warned that '
+        "Iranian Foreign Minister Abbas Araghchi said the talks had failed and warned that "
         'Washington would "pay a heavy price for this mistake."',
     )
     assert quote.speaker is not None and quote.speaker.code == "IRN"

@@ -341,12 +341,12 @@ class ActorResolver:
             )
             if role is not None:
                 # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
-                sector = role.term.sectors[0]
-                sectors = (sector, *(s for s in actor.sectors if s != sector))
+                role_sector = role.term.sectors[0]
+                sectors = (role_sector, *(s for s in actor.sectors if s != role_sector))
                 return (
                     replace(
                         actor,
-                        sector=sector,
+                        sector=role_sector,
                         sectors=sectors,
                         reason=f"{actor.reason}; {role.term.kind} '{role.term.name}'",
                     ),
