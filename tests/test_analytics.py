@@ -115,20 +115,25 @@ def test_dyad_series_counts_per_month_with_gaps_filled(store: Store) -> None:
     assert [row["period"] for row in series] == ["2025-01-01", "2025-02-01", "2025-03-01"]
     jan, feb, mar = series
     assert jan["events"] == 4  # two reports of the meeting, aid, reciprocal agreement
-    assert jan["by_category"] == {"AGREE": 1, "AID": 1, "CONSULT": 2}
+    assert jan["by_category"] == {"AGREE": 1, "AID": 1, "ASSAULT": 0, "CONSULT": 2}
     assert jan["quad_class"]["verbal_cooperation"] == 3
     assert jan["quad_class"]["material_cooperation"] == 1
     assert (jan["cooperation"], jan["conflict"], jan["balance"]) == (4, 0, 1.0)
     assert jan["goldstein"] == 1.0 + 1.0 + 7.0 + 4.0
     assert jan["plover_scale"] == 1.0 + 1.0 + 6.0 + 3.0
-    assert feb["events"] == 0 and feb["by_category"] == {}
+    assert feb["events"] == 0 and feb["by_category"] == {
+        "AGREE": 0,
+        "AID": 0,
+        "ASSAULT": 0,
+        "CONSULT": 0,
+    }
     assert (mar["events"], mar["conflict"], mar["balance"], mar["goldstein"]) == (1, 1, -1.0, -10)
 
 
 def test_dyad_series_reads_deduplicated_events_once_they_exist(store: Store) -> None:
     cluster_mentions(store)
     jan = dyad_series(store, actor="IRN", recipient="TUR")[0]
-    assert jan["by_category"] == {"AGREE": 1, "AID": 1, "CONSULT": 1}
+    assert jan["by_category"] == {"AGREE": 1, "AID": 1, "ASSAULT": 0, "CONSULT": 1}
     mentions = dyad_series(store, actor="IRN", recipient="TUR", source="mentions")[0]
     assert mentions["by_category"]["CONSULT"] == 2
 

@@ -505,3 +505,12 @@ def test_score_dedup_counts_pairs_and_misses(tmp_path: Path) -> None:
     assert report["partial"]["true_pairs"] == 1  # x4 and x5
     assert report["gold_pairs"] == 4
     assert report["end_to_end"]["recall"] == 0.0
+
+
+@pytest.mark.slow
+def test_dedup_corpus_keeps_reports_of_one_event_together_and_look_alikes_apart(coder: Any) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "evalsets" / "dedup" / "articles.jsonl"
+    report = score_dedup(corpus, coder=coder)
+    assert report["coded_articles"] >= 30
+    assert report["precision"] >= 0.9
+    assert report["recall"] >= 0.85

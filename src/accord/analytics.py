@@ -123,7 +123,8 @@ def dyad_series(
     counts and their balance ((cooperation - conflict) / events, from -1 to 1), Goldstein
     and PLOVER-scale sums. One dyad (``actor`` and ``recipient``; reciprocal events count
     either way round), one actor, or everything. Periods without events are filled with
-    zeros between the first and last (or ``start`` and ``end``).
+    zeros between the first and last (or ``start`` and ``end``); every period lists the same
+    categories.
 
     >>> with Store(":memory:") as store:
     ...     dyad_series(store, actor="IRN", recipient="TUR")
@@ -158,10 +159,12 @@ def dyad_series(
         return []
     first = period_start(start, freq) if start else min(periods)
     last = period_start(end, freq) if end else max(periods)
+    categories = sorted({c for row in periods.values() for c in row["by_category"]})
     series = []
     period = first
     while period <= last:
         row = periods.get(period) or _empty_period(period)
+        row["by_category"] = {c: row["by_category"].get(c, 0) for c in categories}
         if row["events"]:
             row["balance"] = round((row["cooperation"] - row["conflict"]) / row["events"], 4)
             row["goldstein_mean"] = round(row["goldstein"] / row["events"], 4)
@@ -172,18 +175,29 @@ def dyad_series(
     return series
 
 
-# Keys of ``top`` and ``alerts``: (output fields, SQL over one filtered table ``e``).
+# Keys of ``top`` and ``alerts``: output fields and the SQL (CTEs after a filtered ``e``) of a
+# table ``k`` with one row per event and key (k1, k2). Unnesting in the select list is many
+# times faster than lateral joins.
+_COLUMNS = "date, quad_class, goldstein"
 _KEYS = {
     "dyad": (
         ("actor", "recipient"),
-        "FROM e, unnest(list_distinct(e.actor_codes)) a(k1), "
-        "unnest(list_distinct(e.recipient_codes)) r(k2)",
+        f"""a AS (SELECT unnest(list_distinct(actor_codes)) AS k1, recipient_codes, {_COLUMNS}
+                  FROM e),
+            k AS (SELECT k1, unnest(list_distinct(recipient_codes)) AS k2, {_COLUMNS} FROM a)""",
     ),
-    "actor": (("actor",), "FROM e, unnest(list_distinct(e.actor_codes)) a(k1)"),
-    "recipient": (("recipient",), "FROM e, unnest(list_distinct(e.recipient_codes)) r(k1)"),
+    "actor": (
+        ("actor",),
+        f"k AS (SELECT unnest(list_distinct(actor_codes)) AS k1, {_COLUMNS} FROM e)",
+    ),
+    "recipient": (
+        ("recipient",),
+        f"k AS (SELECT unnest(list_distinct(recipient_codes)) AS k1, {_COLUMNS} FROM e)",
+    ),
     "country": (
         ("country",),
-        "FROM e, unnest(list_distinct(list_concat(e.actor_codes, e.recipient_codes))) c(k1)",
+        "k AS (SELECT unnest(list_distinct(list_concat(actor_codes, recipient_codes))) AS k1, "
+        f"{_COLUMNS} FROM e)",
     ),
 }
 
@@ -208,18 +222,18 @@ def top(
     (either side), with their cooperation and conflict counts and Goldstein sum."""
     if n < 0:
         raise AccordError(f"n must be 0 or more, not {n}")
-    fields, joins = _keys(by, tuple(_KEYS))
+    fields, keyed = _keys(by, tuple(_KEYS))
     table = source_table(store, source)
     where, params = _where(start=start, end=end, category=category)
     columns = ", ".join(f"k{i + 1}" for i in range(len(fields)))
     rows = store.con.execute(
         f"""
-        WITH e AS (SELECT * FROM {table} {where})
+        WITH e AS (SELECT * FROM {table} {where}), {keyed}
         SELECT {columns}, count(*) AS events,
                count(*) FILTER (quad_class <= 2) AS cooperation,
                count(*) FILTER (quad_class >= 3) AS conflict,
                sum(goldstein) AS goldstein
-        {joins}
+        FROM k
         WHERE {" AND ".join(f"k{i + 1} IS NOT NULL" for i in range(len(fields)))}
         GROUP BY ALL ORDER BY events DESC, {columns}
         LIMIT {int(n)}
@@ -279,7 +293,7 @@ def alerts(
     freq = _freq(freq)
     if baseline_periods < 2:
         raise AccordError(f"baseline_periods must be 2 or more, not {baseline_periods}")
-    fields, joins = _keys(by, ("dyad", "country"))
+    fields, keyed = _keys(by, ("dyad", "country"))
     table = source_table(store, source)
     if end is None:
         where, params = _where(category=category)
@@ -296,10 +310,10 @@ def alerts(
     columns = ", ".join(f"k{i + 1}" for i in range(len(fields)))
     rows = store.con.execute(
         f"""
-        WITH e AS (SELECT * FROM {table} {where}),
+        WITH e AS (SELECT * FROM {table} {where}), {keyed},
         counts AS (
             SELECT {columns}, date_trunc('{freq}', date)::DATE AS period, count(*) AS n
-            {joins}
+            FROM k
             WHERE {" AND ".join(f"k{i + 1} IS NOT NULL" for i in range(len(fields)))}
             GROUP BY ALL
         )

@@ -142,7 +142,14 @@ def emit(
     type=click.IntRange(min=0),
     default=2,
     show_default=True,
-    help="Days between reports of one event (single linkage).",
+    help="Days between a report and the nearest other report of its event.",
+)
+@click.option(
+    "--max-span",
+    "max_span_days",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Days from first to last report of one event  [default: twice the window].",
 )
 @click.option(
     "--near-km",
@@ -163,6 +170,7 @@ def emit(
 def dedup(
     db: str,
     window_days: int,
+    max_span_days: int | None,
     near_km: float,
     no_partial: bool,
     dateline_places: bool,
@@ -177,6 +185,7 @@ def dedup(
         result = cluster_mentions(
             store,
             window_days=window_days,
+            max_span_days=max_span_days,
             near_km=near_km,
             attach_partial=not no_partial,
             dateline_places=dateline_places,

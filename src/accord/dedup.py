@@ -1,17 +1,19 @@
-"""Cross-article deduplication: the mentions of one real-world event become one event.
+"""Cross-article deduplication: the reports (mentions) of one real-world event become one event.
 
-Mentions join one event when they share the PLOVER category and modality (planned and
-actual reports alike), their actors are compatible (the same actor and recipient code sets,
-either way round when the event is reciprocal or its category undirected), their dates are
-within ``window_days`` of a member
-(single linkage, the whole event spanning at most ``max_span_days``) and their places agree
-where both are known at city precision. A mention with actors but no recipient joins the one
-event it fits, if exactly one; else it clusters with mentions like it.
+A mention joins an event when they share the PLOVER category and modality (planned and actual
+reports alike), their actors are compatible (the same actor and recipient code sets, either
+way round when the event is reciprocal or its category undirected), it is within
+``window_days`` of one of the event's mentions with the event spanning at most
+``max_span_days``, and their places agree where both are known at city precision (cities
+``near_km`` apart are one place; a place known only from a dateline does not count). A mention
+with actors but no recipient joins the one event it fits, if exactly one; else it clusters
+with mentions like it.
 
-Clustering is a pure function of the set of mentions: mentions are processed sorted by date
-and id, and an event's id is a hash of its earliest mention's id, so arrival order never
-changes the result. New mentions (``cluster_id IS NULL``) re-cluster only the runs of their
-dyad they extend and the mentions around them; the ``events`` table holds one row per event.
+Mentions are taken in date and id order, each joining the earliest-started event it fits, and
+an event's id is a hash of its first mention's id: the result depends on the set of mentions,
+never on the order they arrived in. New mentions (``cluster_id IS NULL``) resume each dyad
+from their first date instead of re-clustering everything. The ``events`` table holds one row
+per event, with its counts, sources and most precise place.
 """
 
 from __future__ import annotations
@@ -92,13 +94,13 @@ class DedupResult:
 # -- the clustering itself: a pure function of the mentions -------------------------------------
 
 
-class City(NamedTuple):
+class _City(NamedTuple):
     name: str
     lat: float | None
     lon: float | None
 
 
-class Mention(NamedTuple):
+class _Mention(NamedTuple):
     """What clustering needs of one mention. ``group`` is category and modality; ``kind`` is
     "C" (actors and recipients), "P" (actors only) or "S" (no date or no actor: alone);
     ``codes`` are the actor and recipient codes together, sorted."""
@@ -111,14 +113,14 @@ class Mention(NamedTuple):
     recipients: tuple[str, ...]
     codes: tuple[str, ...]
     reciprocal: bool
-    city: City | None
+    city: _City | None
 
 
-def _order(mention: Mention) -> tuple[int, str]:
+def _order(mention: _Mention) -> tuple[int, str]:
     return (mention.day, mention.event_id)
 
 
-def _km(a: City, b: City) -> float:
+def _km(a: _City, b: _City) -> float:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
@@ -132,20 +134,20 @@ class _Cluster:
 
     __slots__ = ("attached", "cities", "first_day", "last_day", "members")
 
-    def __init__(self, members: list[Mention]) -> None:
+    def __init__(self, members: list[_Mention]) -> None:
         self.members = members
-        self.attached: list[Mention] = []
+        self.attached: list[_Mention] = []
         self.cities = [m.city for m in members if m.city]
         self.first_day = members[0].day
         self.last_day = max(m.day for m in members)
 
-    def add(self, mention: Mention) -> None:
+    def add(self, mention: _Mention) -> None:
         self.members.append(mention)
         if mention.city:
             self.cities.append(mention.city)
         self.last_day = max(self.last_day, mention.day)
 
-    def recent(self, since: int) -> Iterator[Mention]:
+    def recent(self, since: int) -> Iterator[_Mention]:
         for member in reversed(self.members):
             if member.day < since:
                 return
@@ -158,14 +160,16 @@ class _Cluster:
         return content_id(f"event:{seed.event_id}")
 
 
-Started = dict[tuple[str, tuple[str, ...]], list[_Cluster]]
+_Started = dict[tuple[str, tuple[str, ...]], list[_Cluster]]
 
 
 class _Index:
     """Complete clusters' members by group and code, sorted by date, for actor-only ones."""
 
     def __init__(self, clusters: Iterable[_Cluster]) -> None:
-        entries: dict[tuple[str, str], list[tuple[int, str, Mention, _Cluster]]] = defaultdict(list)
+        entries: dict[tuple[str, str], list[tuple[int, str, _Mention, _Cluster]]] = defaultdict(
+            list
+        )
         for cluster in clusters:
             for member in cluster.members:
                 for code in member.codes:
@@ -175,7 +179,7 @@ class _Index:
         self.entries = {key: sorted(rows, key=lambda r: r[:2]) for key, rows in entries.items()}
         self.days = {key: [r[0] for r in rows] for key, rows in self.entries.items()}
 
-    def near(self, group: str, code: str, day: int, window: int) -> list[tuple[Mention, _Cluster]]:
+    def near(self, group: str, code: str, day: int, window: int) -> list[tuple[_Mention, _Cluster]]:
         key = (group, code)
         days = self.days.get(key, [])
         lo, hi = bisect.bisect_left(days, day - window), bisect.bisect_right(days, day + window)
@@ -189,10 +193,10 @@ class _Clusterer:
         self.span = settings.max_span_days
         self.near_km = settings.near_km
 
-    def same_place(self, a: City, b: City) -> bool:
+    def same_place(self, a: _City, b: _City) -> bool:
         return a.name == b.name or _km(a, b) <= self.near_km
 
-    def place_fits(self, city: City | None, cities: Sequence[City]) -> bool:
+    def place_fits(self, city: _City | None, cities: Sequence[_City]) -> bool:
         return city is None or all(self.same_place(city, other) for other in cities)
 
     def undirected(self, group: str) -> bool:
@@ -200,8 +204,8 @@ class _Clusterer:
 
     def greedy(
         self,
-        block: list[Mention],
-        link: Callable[[Mention, Mention], bool],
+        block: list[_Mention],
+        link: Callable[[_Mention, _Mention], bool],
         started: Sequence[_Cluster] = (),
     ) -> list[_Cluster]:
         """Each mention, in date order, joins the earliest-started cluster it links to within
@@ -229,7 +233,7 @@ class _Clusterer:
                 active.append(cluster)
         return clusters
 
-    def link(self, group: str) -> Callable[[Mention, Mention], bool]:
+    def link(self, group: str) -> Callable[[_Mention, _Mention], bool]:
         """Whether two complete mentions of one dyad block may be one event."""
         if self.undirected(group):
             return lambda a, b: True
@@ -237,9 +241,9 @@ class _Clusterer:
             a.reciprocal or b.reciprocal or (a.actors == b.actors and a.recipients == b.recipients)
         )
 
-    def complete(self, mentions: Iterable[Mention], started: Started) -> list[_Cluster]:
+    def complete(self, mentions: Iterable[_Mention], started: _Started) -> list[_Cluster]:
         """Clusters of mentions with actors and recipients, dyad by dyad."""
-        blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+        blocks: dict[tuple[str, tuple[str, ...]], list[_Mention]] = defaultdict(list)
         for mention in mentions:
             blocks[(mention.group, mention.codes)].append(mention)
         clusters: list[_Cluster] = []
@@ -248,14 +252,14 @@ class _Clusterer:
             clusters += self.greedy(block, self.link(key[0]), started.get(key, []))
         return clusters
 
-    def fits(self, partial: Mention, member: Mention) -> bool:
+    def fits(self, partial: _Mention, member: _Mention) -> bool:
         if partial.actors == member.actors:
             return True
         if self.undirected(member.group) or member.reciprocal or partial.reciprocal:
             return partial.actors in (member.recipients, member.codes)
         return False
 
-    def decide(self, partial: Mention, index: _Index) -> _Cluster | None:
+    def decide(self, partial: _Mention, index: _Index) -> _Cluster | None:
         """The one complete cluster an actor-only mention fits, if exactly one."""
         found: dict[int, _Cluster] = {}
         for member, cluster in index.near(
@@ -271,9 +275,9 @@ class _Clusterer:
         ]
         return fitting[0] if len(fitting) == 1 else None
 
-    def alone(self, mentions: Iterable[Mention], started: Started) -> list[_Cluster]:
+    def alone(self, mentions: Iterable[_Mention], started: _Started) -> list[_Cluster]:
         """Clusters of actor-only mentions that joined no complete cluster, actor by actor."""
-        blocks: dict[tuple[str, tuple[str, ...]], list[Mention]] = defaultdict(list)
+        blocks: dict[tuple[str, tuple[str, ...]], list[_Mention]] = defaultdict(list)
         for mention in mentions:
             blocks[(mention.group, mention.actors)].append(mention)
         clusters: list[_Cluster] = []
@@ -285,13 +289,13 @@ class _Clusterer:
     def solve(
         self,
         *,
-        complete: Iterable[Mention] = (),
-        complete_started: Started | None = None,
+        complete: Iterable[_Mention] = (),
+        complete_started: _Started | None = None,
         stored: Iterable[_Cluster] = (),
-        deciding: Iterable[Mention] = (),
-        waiting: Iterable[Mention] = (),
-        waiting_started: Started | None = None,
-        single: Iterable[Mention] = (),
+        deciding: Iterable[_Mention] = (),
+        waiting: Iterable[_Mention] = (),
+        waiting_started: _Started | None = None,
+        single: Iterable[_Mention] = (),
     ) -> list[_Cluster]:
         """Clusters of ``complete`` mentions (resuming ``complete_started`` ones), joined by
         the ``deciding`` actor-only mentions that fit one of them or of the ``stored``
@@ -307,17 +311,6 @@ class _Clusterer:
             else:
                 target.attached.append(mention)
         return clusters + self.alone(left, waiting_started or {}) + [_Cluster([m]) for m in single]
-
-
-def assign_clusters(mentions: Iterable[Mention], settings: DedupSettings) -> dict[str, str]:
-    """The event id of every mention: a pure function of the set of mentions."""
-    kinds: dict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        kinds[mention.kind].append(mention)
-    clusters = _Clusterer(settings).solve(
-        complete=kinds["C"], deciding=kinds["P"], single=kinds["S"]
-    )
-    return _assignments(clusters)
 
 
 def _assignments(clusters: Iterable[_Cluster]) -> dict[str, str]:
@@ -462,7 +455,10 @@ def _transaction(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
             raise StoreError(f"{store.path}: could not deduplicate events: {err}") from err
         raise
     else:
-        con.commit()
+        try:
+            con.commit()
+        except duckdb.Error as err:
+            raise StoreError(f"{store.path}: could not deduplicate events: {err}") from err
     finally:
         for table in _TEMP_TABLES:
             with contextlib.suppress(duckdb.Error):
@@ -543,7 +539,7 @@ def _load(
     clusterer: _Clusterer,
     where: str = "",
     params: Sequence[Any] = (),
-) -> Iterator[tuple[Mention, str, str | None]]:
+) -> Iterator[tuple[_Mention, str, str | None]]:
     """(mention, role, old cluster id) of the rows of _dedup_load, streamed."""
     dateline = "" if clusterer.settings.dateline_places else _NOT_DATELINE
     cursor = con.execute(_LOAD_SQL.format(dateline=dateline, where=where), list(params))
@@ -553,9 +549,9 @@ def _load(
             for text in (a, r, codes):
                 if text not in lists:
                     lists[text] = tuple(text.split(","))
-            mention = Mention(
+            mention = _Mention(
                 eid, grp, kind, day, lists[a], lists[r], lists[codes], reciprocal,
-                City(city, lat, lon) if city else None,
+                _City(city, lat, lon) if city else None,
             )  # fmt: skip
             yield mention, role, old
 
@@ -571,7 +567,7 @@ def _cluster_groups(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> di
     assigned: dict[str, str] = {}
     rows = _load(con, clusterer, "ORDER BY k.grp")
     for _, group in itertools.groupby(rows, key=lambda row: row[0].group):
-        kinds: dict[str, list[Mention]] = defaultdict(list)
+        kinds: dict[str, list[_Mention]] = defaultdict(list)
         for mention, _, _ in group:
             kinds[mention.kind].append(mention)
         clusters = clusterer.solve(complete=kinds["C"], deciding=kinds["P"], single=kinds["S"])
@@ -590,14 +586,14 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
         return {}
     groups = ", ".join("'" + g.replace("'", "''") + "'" for g, _ in new)
     first_new = new[0][1]
-    # how far back a new mention's reach goes (see _scope): nothing older is read
-    since = 10**9 if first_new is None else first_new - 5 * (clusterer.window + clusterer.span) - 1
+    recent = "cluster_id IS NULL"  # new mentions without a date reach nothing
+    if first_new is not None:
+        # how far back a new mention's reach goes (see _scope): nothing older is read
+        since = first_new - 5 * (clusterer.window + clusterer.span) - 1
+        recent += f" OR date >= DATE '1970-01-01' + {since}"
     con.execute(
         "CREATE TEMP TABLE _dedup_all AS "
-        + _KEYS_SQL.format(
-            where=f"WHERE {_group_sql()} IN ({groups}) "
-            f"AND (cluster_id IS NULL OR date >= DATE '1970-01-01' + {since})"
-        )
+        + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups}) AND ({recent})")
     )
     _scope(con, clusterer)
     scope = _scalar(con, "SELECT count(*) FROM _dedup_load")
@@ -610,16 +606,16 @@ def _cluster_new(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> dict[
             + _KEYS_SQL.format(where=f"WHERE {_group_sql()} IN ({groups})")
         )
         return _cluster_groups(con, clusterer)
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    old_groups: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    mentions: dict[str, list[_Mention]] = defaultdict(list)
+    old_groups: dict[str, dict[str, list[_Mention]]] = defaultdict(lambda: defaultdict(list))
     for mention, role, old in _load(con, clusterer):
         if old is None:
             mentions[role].append(mention)
         else:
             old_groups[role][old].append(mention)
 
-    def started(role: str, key: Callable[[Mention], tuple[str, ...]]) -> Started:
-        found: Started = defaultdict(list)
+    def started(role: str, key: Callable[[_Mention], tuple[str, ...]]) -> _Started:
+        found: _Started = defaultdict(list)
         for members in old_groups[role].values():
             members.sort(key=_order)
             found[(members[0].group, key(members[0]))].append(_Cluster(members))
@@ -691,13 +687,20 @@ def _scope(con: duckdb.DuckDBPyConnection, clusterer: _Clusterer) -> None:
     con.execute(
         f"""
         CREATE TEMP TABLE _dedup_k AS
-        WITH c AS (
-            SELECT event_id, grp, day, codes, unnest(codes) AS code, cluster_id FROM _dedup_all
+        WITH c AS (  -- an equi-join on days in buckets of 2 windows + 1: one or two per day
+            SELECT grp, day, codes, unnest(codes) AS code, day // {2 * window + 1} AS bucket,
+                   cluster_id
+            FROM _dedup_all
             WHERE {attach} AND kind = 'C' AND cluster_id IS NOT NULL
               AND event_id NOT IN (SELECT event_id FROM _dedup_c)
+        ), d AS (
+            SELECT DISTINCT grp, day, codes, codes[1] AS code, unnest(list_distinct(
+                [(day - {window}) // {2 * window + 1}, (day + {window}) // {2 * window + 1}]
+            )) AS bucket
+            FROM _dedup_d
         )
         SELECT DISTINCT c.cluster_id FROM c
-        JOIN _dedup_d d ON c.grp = d.grp AND c.code = d.codes[1]
+        JOIN d ON c.grp = d.grp AND c.code = d.code AND c.bucket = d.bucket
         WHERE c.day BETWEEN d.day - {window} AND d.day + {window}
           AND list_has_all(c.codes, d.codes)
         """

@@ -198,6 +198,13 @@ class ActorResolver:
         self._case_lower = {i: {t.lower() for t in texts} for i, texts in self._case.items()}
         self._key_index = {nlp.vocab.strings[f"t{i}"]: i for i in range(len(self.terms))}
         self.capital_of = {c.capital.lower(): c.code for c in dictionary.countries if c.capital}
+        # curated people by surname, for titled references the dictionary leaves out as bare
+        # names because they are ambiguous ("President Bush")
+        self.by_surname: dict[str, list[Term]] = {}
+        for term in self.terms:
+            if term.entry is not None and term.entry.kind == "person":
+                self.by_surname.setdefault(term.name.split()[-1].lower(), []).append(term)
+        self.title_terms = {a.terms[0]: a.terms for a in dictionary.agents if a.kind == "title"}
 
     @staticmethod
     def _terms(dictionary: ActorDictionary) -> Iterable[tuple[Term, Sequence[str]]]:
@@ -403,6 +410,10 @@ class ActorResolver:
                     )
                     for code in nationalities
                 )
+            if name is not None and role.term.kind == "title":
+                known = self._titled_surname(name, role, places, date)
+                if known is not None:
+                    return (_actor_from_entry(known, text),)
             if name is not None and not places and not state.home_reliable:
                 country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
@@ -437,6 +448,29 @@ class ActorResolver:
         if name is not None and head.ent_type_ == "PERSON":
             state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
+
+    def _titled_surname(
+        self, name: str, role: Hit, places: list[Hit], date: dt.date | None
+    ) -> Term | None:
+        """ "President Bush", "Chancellor Kohl": a curated person with that surname whose role
+        has that title (and nationality, when given), on the date or most recently."""
+        words = set(role.term.name.lower().split()) | {
+            w for t in self.title_terms.get(role.term.name, ()) for w in t.split()
+        }
+        codes = {h.term.code for h in places if h.term.kind in {"demonym", "country"}}
+        found = [
+            t
+            for t in self.by_surname.get(name.split()[-1].lower(), ())
+            if t.entry is not None
+            and t.entry.role
+            and words & set(t.entry.role.lower().replace("-", " ").split())
+            and (not codes or t.code in codes)
+            and (date is None or t.entry.valid_on(date))
+        ]
+        if not found:
+            return None
+        best = max(found, key=lambda t: _recency(t.entry))
+        return best if date is not None or len({t.code for t in found}) == 1 else None
 
     def _same_person(self, name: str, text: str, state: DocActors) -> Actor | None:
         """A bare or titled surname ("Nasirzadeh", "General Guler") named in full earlier."""
