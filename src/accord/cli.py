@@ -363,6 +363,15 @@ def failures(db: str) -> None:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
 
 
+def _register_analytics() -> None:
+    from accord.analytics_cli import register
+
+    register(main)
+
+
+_register_analytics()
+
+
 # -- helpers -------------------------------------------------------------------------------
 
 
