@@ -394,7 +394,8 @@ WITH m AS (
     GROUP BY cluster_id, source
 ), per_source AS (
     SELECT cluster_id, count(*) AS num_sources,
-           list_sort(list(outlet) FILTER (WHERE outlet IS NOT NULL)) AS sources
+           coalesce(list_sort(list(outlet) FILTER (WHERE outlet IS NOT NULL)),
+                    []::VARCHAR[]) AS sources
     FROM sources_of GROUP BY cluster_id
 ), cameo_counts AS (
     SELECT cluster_id, cameo, count(*) AS n FROM m GROUP BY ALL
