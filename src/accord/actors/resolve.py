@@ -479,15 +479,7 @@ class ActorResolver:
             parts = actor.name.split()
             # family name last, or first as in "Lee Jae-myung", "Xi Jinping"
             if _looks_personal(actor) and surname in {parts[-1], parts[0]} and len(parts) > 1:
-                return Actor(
-                    actor.code,
-                    actor.sector,
-                    actor.name,
-                    text,
-                    actor.sectors,
-                    actor.role,
-                    f"coreference: surname of '{actor.name}'",
-                )
+                return _as_coref(actor, text, f"coreference: surname of '{actor.name}'")
         return None
 
     def _nationality(
@@ -530,15 +522,7 @@ class ActorResolver:
             if _looks_personal(a) and (country is None or a.code == country)
         ]
         for actor in [a for a in people if a.sector == sector] + people:
-            return Actor(
-                actor.code,
-                actor.sector,
-                actor.name,
-                _span_text(head.doc, tokens),
-                actor.sectors,
-                actor.role,
-                f"coreference: '{actor.text}'",
-            )
+            return _as_coref(actor, _span_text(head.doc, tokens))
         return None
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
@@ -722,16 +706,9 @@ def _role_applies(hit: Hit, head: Token) -> bool:
     return head.pos_ == "PROPN" or (last.dep_ == "compound" and last.head.i == head.i)
 
 
-def _as_coref(actor: Actor, text: str) -> Actor:
-    return Actor(
-        actor.code,
-        actor.sector,
-        actor.name,
-        text,
-        actor.sectors,
-        actor.role,
-        f"coreference: '{actor.text}'",
-    )
+def _as_coref(actor: Actor, text: str, reason: str | None = None) -> Actor:
+    """The earlier actor, as mentioned here."""
+    return replace(actor, text=text, reason=reason or f"coreference: '{actor.text}'")
 
 
 def _same_group(doc: Doc, i: int, j: int) -> bool:
