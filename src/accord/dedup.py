@@ -438,6 +438,7 @@ JOIN mentions c ON c.event_id = per.cameo_id
 
 _TEMP_TABLES = (
     "_dedup_all", "_dedup_c", "_dedup_d", "_dedup_k", "_dedup_w", "_dedup_load", "_dedup_new",
+    "_dedup_update",
 )  # fmt: skip
 
 
@@ -764,9 +765,14 @@ def _write(con: duckdb.DuckDBPyConnection, assigned: dict[str, str], *, full: bo
                 "DELETE FROM events WHERE event_id IN (SELECT m.cluster_id FROM mentions m "
                 "SEMI JOIN _dedup_assigned t ON m.event_id = t.event_id)"
             )
+        # Update in storage order: in the order of a hash join, DuckDB can take minutes.
         con.execute(
-            "UPDATE mentions SET cluster_id = t.cluster_id FROM _dedup_assigned t "
-            "WHERE mentions.event_id = t.event_id"
+            "CREATE TEMP TABLE _dedup_update AS SELECT m.rowid AS row, t.cluster_id "
+            "FROM mentions m JOIN _dedup_assigned t ON m.event_id = t.event_id ORDER BY row"
+        )
+        con.execute(
+            "UPDATE mentions SET cluster_id = u.cluster_id FROM _dedup_update u "
+            "WHERE mentions.rowid = u.row"
         )
         con.execute(
             "CREATE TEMP TABLE _dedup_new AS SELECT DISTINCT cluster_id FROM _dedup_assigned"

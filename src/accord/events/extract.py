@@ -11,19 +11,24 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from accord.events.arguments import (
+    PASSIVE_SUBJECT_DEPS,
+    actorlike,
+    direct_object,
+    prep_objects,
+    prep_recipients,
+    recipients_of,
+    subjects_of,
+    through_quantity,
+    with_conjuncts,
+)
 from accord.events.lexicon import Lexicon, Sense
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
 # Predicates inside these prepositions are reasons or background, not new events:
 # "condemned X for attacking Y", "accused X of shelling".
 BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
-# Reactions to someone's proposal, demand or statement: the object's author is the recipient
-# ("rejected a proposal by France", "welcomed Iran's offer").
-REACTION_ROOTS = {"02", "03", "05", "08", "10", "11", "12"}
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
 
 @dataclass
@@ -104,7 +109,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     lemma = verb.lemma_.lower()
     if _is_background(verb):
         return None
-    obj = _direct_object(verb)
+    obj = direct_object(verb)
     if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
         return None  # the event noun is the trigger ("held talks")
     effect = lexicon.complement_verbs.get(lemma)
@@ -124,8 +129,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             verb,
             intent,
             "030",
-            _subjects(verb),
-            _recipients(verb, intent, lexicon),
+            subjects_of(verb),
+            recipients_of(verb, intent, lexicon),
             symmetric=False,
             kind="intent",
         )
@@ -146,15 +151,15 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
     )
     if passive:
-        actors = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
+        actors = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
         recipients = [
-            t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in _with_conjuncts(c)
+            t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
         ]
         if not actors:
             actors = []
     else:
-        actors = _subjects(verb)
-        recipients = _recipients(verb, sense, lexicon)
+        actors = subjects_of(verb)
+        recipients = recipients_of(verb, sense, lexicon)
     symmetric = lemma in lexicon.symmetric
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
 
@@ -162,11 +167,11 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
 def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
     """ "Washington said Beijing must drop its barriers": a demand, whatever is demanded."""
     for clause in verb.children:
-        codable = _verb_sense(clause, lexicon, _direct_object(clause)) is not None or (
+        codable = _verb_sense(clause, lexicon, direct_object(clause)) is not None or (
             _light_noun(clause, lexicon)
         )
         if clause.dep_ == "ccomp" and _obligation(clause) and not codable:
-            demanded = _subjects(clause)
+            demanded = subjects_of(clause)
             if demanded:
                 sense = Sense(
                     f"{verb.lemma_} ... must",
@@ -176,7 +181,7 @@ def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
                     None,
                     "extract.py: reported obligation",
                 )
-                frame = Frame(verb, sense, "100", _subjects(verb), demanded, False, "verb")
+                frame = Frame(verb, sense, "100", subjects_of(verb), demanded, False, "verb")
                 frame.notes.append(f"obligation '{clause.text}'")
                 return frame
     return None
@@ -195,7 +200,7 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
 
 
 def _light_noun(verb: Token, lexicon: Lexicon) -> bool:
-    obj = _direct_object(verb)
+    obj = direct_object(verb)
     return (
         verb.lemma_.lower() in lexicon.light_verbs
         and obj is not None
@@ -211,7 +216,7 @@ def _verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | Non
     particles = {
         c.lower_
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ in {"prep", "agent"} and _pobjs(c))
+        if c.dep_ == "prt" or (c.dep_ in {"prep", "agent"} and prep_objects(c))
     }
     with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
     plain = [s for s in senses if not s.particle]
@@ -228,89 +233,14 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
         return obj is None
     if obj is None:
         return False
-    obj = _through_quantity(obj)
+    obj = through_quantity(obj)
     if when == "obj=actor":
-        return _actorlike(obj)
+        return actorlike(obj)
     if when == "obj=thing":
-        return not _actorlike(obj)
+        return not actorlike(obj)
     lemmas = set(when.removeprefix("obj=").split("|"))
     return obj.lemma_.lower() in lemmas or any(
         c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
-    )
-
-
-QUANTITY_NOUNS = {
-    "ton",
-    "tonne",
-    "kg",
-    "kilogram",
-    "barrel",
-    "litre",
-    "liter",
-    "dollar",
-    "shipment",
-    "package",
-    "consignment",
-    "load",
-    "truckload",
-    "crate",
-    "unit",
-    "worth",
-    "amount",
-    "quantity",
-    "supply",
-    "batch",
-    "lot",
-    "piece",
-    "set",
-    "type",
-    "kind",
-    "sort",
-    "thousand",
-    "hundred",
-    "dozen",
-    "score",
-    "million",
-    "number",
-    "group",
-    "some",
-    "all",
-    "most",
-    "many",
-    "part",
-    "rest",
-    "one",
-    "two",
-    "three",
-    "contingent",
-    "wave",
-    "round",
-    "series",
-    "couple",
-    "handful",
-    "pair",
-}
-
-
-def _through_quantity(noun: Token) -> Token:
-    """ "thousands of soldiers" -> "soldiers": the counted noun decides the sense."""
-    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.pos_ == "NUM":
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        return obj
-    return noun
-
-
-def _actorlike(token: Token) -> bool:
-    """A rough, parse-only test that a noun phrase names a political actor."""
-    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
-        return True
-    if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
-        return True
-    return token.pos_ == "PROPN" or any(
-        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children
     )
 
 
@@ -342,11 +272,11 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         and head.pos_ in {"VERB", "AUX"}
         and head.lemma_.lower() in lexicon.light_verbs
     ):
-        actors = _subjects(head)
+        actors = subjects_of(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        recipients = _noun_recipients(noun, lexicon) or _prep_recipients(head, lexicon, ())
+        recipients = _noun_recipients(noun, lexicon) or prep_recipients(head, lexicon, ())
         if passive and not actors:
-            actors = [t for c in head.children if c.dep_ == "agent" for t in _pobjs(c)]
+            actors = [t for c in head.children if c.dep_ == "agent" for t in prep_objects(c)]
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
         return frame
@@ -362,7 +292,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             noun,
             sense,
             sense.cameo,
-            _subjects(verb),
+            subjects_of(verb),
             _noun_recipients(noun, lexicon),
             symmetric,
             "complement",
@@ -371,15 +301,17 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         return frame
     if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
         return None
-    owners = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
     patient = lemma in lexicon.patient_nouns
     actors = [] if patient else owners
-    actors += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in _pobjs(c)]
+    actors += [
+        t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in prep_objects(c)
+    ]
     between = [
         t
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ in {"between", "among"}
-        for t in _pobjs(c)
+        for t in prep_objects(c)
     ]
     recipients = _noun_recipients(noun, lexicon) + (owners if patient else [])
     if between:
@@ -393,130 +325,8 @@ def _noun_recipients(noun: Token, lexicon: Lexicon) -> list[Token]:
     out = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.recipient_preps:
-            out += _pobjs(child)
+            out += prep_objects(child)
     return out
-
-
-# -- arguments ------------------------------------------------------------------------------
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts] if token.conjuncts else [token]
-
-
-NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    """Objects of a preposition, without times and amounts ("on Tuesday", "by 50 percent")."""
-    return [
-        t
-        for c in prep.children
-        if c.dep_ in {"pobj", "pcomp"} and c.ent_type_ not in NOT_PARTICIPANTS
-        for t in _with_conjuncts(c)
-    ]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
-    seen = 0
-    while seen < 6:
-        seen += 1
-        subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in _with_conjuncts(c)]
-        if subjects:
-            if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
-                return _with_conjuncts(verb.head)
-            return subjects
-        agents = [t for c in verb.children if c.dep_ == "agent" for t in _pobjs(c)]
-        if agents:
-            return agents
-        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
-            return _with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
-        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        return []
-    return []
-
-
-def _direct_object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"dobj", "obj"}:
-            return child
-    return None
-
-
-def _recipients(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
-    root = sense.cameo[:2]
-    particle = sense.particle
-    if particle:
-        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
-        for prep in preps:
-            objs = _pobjs(prep)
-            if objs:
-                return _authors(objs, root)
-    for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return _with_conjuncts(child)  # "gave the Ivory Coast $5 million"
-    # the forces a side mobilises or deploys are not its target
-    own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
-    obj = None if own_means else _direct_object(verb)
-    if obj is not None and _actorlike(obj):
-        return _with_conjuncts(obj)
-    found = _prep_recipients(verb, lexicon, sense.preps)
-    if found:
-        return _authors(found, root)
-    if root in {"02", "10", "11", "12", "13"}:
-        # "demanded that the US cancel", "warned that Iran would": the clause's subject
-        for child in verb.children:
-            if child.dep_ == "ccomp" and (subjects := _subjects(child)):
-                return subjects
-    return [] if obj is None else _authors(_with_conjuncts(obj), root)
-
-
-def _authors(nouns: list[Token], root: str) -> list[Token]:
-    """For reactions, a thing stands for its author: "rejected a proposal by France",
-    "welcomed Iran's offer", "conceded to demands from UNITA"."""
-    if root not in REACTION_ROOTS:
-        return nouns
-    out: list[Token] = []
-    preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
-    for noun in nouns:
-        if _actorlike(noun):
-            out.append(noun)
-            continue
-        owners = [t for c in noun.children if c.dep_ == "poss" for t in _with_conjuncts(c)]
-        owners += [
-            t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in _pobjs(c)
-        ]
-        if not owners:
-            owners = [
-                t
-                for c in noun.head.children
-                if c.dep_ == "prep" and c.lower_ == "by" and noun.dep_ == "dobj"
-                for t in _pobjs(c)
-            ]
-        out += owners or [noun]
-    return out
-
-
-def _prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the recipient prepositions on the verb or its object; a phrase that names
-    an actor beats one that names a thing ("broke off relations with Congo over their ties")."""
-    allowed = preps or lexicon.recipient_preps
-    obj = _direct_object(verb)
-    candidates = [
-        _pobjs(child)
-        for holder in (verb, obj)
-        if holder is not None
-        for child in holder.children
-        if child.dep_ == "prep" and child.lower_ in allowed
-    ]
-    candidates = [c for c in candidates if c]
-    for objs in candidates:
-        if any(_actorlike(t) for t in objs):
-            return objs
-    return candidates[0] if candidates else []
 
 
 # -- complements, modality and attribution --------------------------------------------------
@@ -535,7 +345,7 @@ def _event_complement(verb: Token, lexicon: Lexicon) -> Token | None:
             for pcomp in child.children:
                 if pcomp.dep_ in {"pcomp", "pobj"} and _triggers(pcomp, lexicon):
                     return pcomp
-    obj = _direct_object(verb)
+    obj = direct_object(verb)
     if obj is not None and obj.lemma_.lower() in lexicon.intent_nouns:
         return _intent_noun_complement(obj, lexicon)
     return None
@@ -555,7 +365,7 @@ def _intent_noun_complement(noun: Token, lexicon: Lexicon) -> Token | None:
 def _triggers(token: Token, lexicon: Lexicon) -> bool:
     """Whether ``token`` codes an event here: a matching sense, not just a known word."""
     if token.pos_ in {"VERB", "AUX"}:
-        obj = _direct_object(token)
+        obj = direct_object(token)
         return _verb_sense(token, lexicon, obj) is not None or _light_noun(token, lexicon)
     return token.pos_ == "NOUN" and _noun_sense(token, lexicon) is not None
 
@@ -610,13 +420,13 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 _apply_effect(frame, effect, head, lexicon)
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors:
-                    frame.actors = _subjects(head)
-                told = _direct_object(head)
-                named = any(_actorlike(t) for t in frame.recipients)
-                if not named and told is not None and _actorlike(told):
-                    frame.recipients = _with_conjuncts(told)  # "warned Eritrea it would strike"
+                    frame.actors = subjects_of(head)
+                told = direct_object(head)
+                named = any(actorlike(t) for t in frame.recipients)
+                if not named and told is not None and actorlike(told):
+                    frame.recipients = with_conjuncts(told)  # "warned Eritrea it would strike"
         if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
-            subjects = _subjects(head)
+            subjects = subjects_of(head)
             frame.speaker = subjects[0] if subjects else None
             if direct and _obligation(clause) and subjects:
                 # "Britain said Libya must hand over the suspects": a demand on Libya
@@ -638,7 +448,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         frame.unreal.discard("conditional")  # a conditional offer or threat is still made
     for child in frame.trigger.sent:
         if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
-            objs = [t for c in child.children if c.lower_ == "to" for t in _pobjs(c)]
+            objs = [t for c in child.children if c.lower_ == "to" for t in prep_objects(c)]
             if objs:
                 frame.speaker = objs[0]
 

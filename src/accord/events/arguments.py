@@ -1,0 +1,214 @@
+"""Arguments of event predicates read off the dependency parse: subjects (inherited through
+complements and relative clauses), objects, recipient prepositions, and the authors of things
+("a proposal by France").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.events.lexicon import Lexicon, Sense
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+# Reactions to someone's proposal, demand or statement: the object's author is the recipient
+# ("rejected a proposal by France", "welcomed Iran's offer").
+REACTION_ROOTS = {"02", "03", "05", "08", "10", "11", "12"}
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
+
+
+QUANTITY_NOUNS = {
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "barrel",
+    "litre",
+    "liter",
+    "dollar",
+    "shipment",
+    "package",
+    "consignment",
+    "load",
+    "truckload",
+    "crate",
+    "unit",
+    "worth",
+    "amount",
+    "quantity",
+    "supply",
+    "batch",
+    "lot",
+    "piece",
+    "set",
+    "type",
+    "kind",
+    "sort",
+    "thousand",
+    "hundred",
+    "dozen",
+    "score",
+    "million",
+    "number",
+    "group",
+    "some",
+    "all",
+    "most",
+    "many",
+    "part",
+    "rest",
+    "one",
+    "two",
+    "three",
+    "contingent",
+    "wave",
+    "round",
+    "series",
+    "couple",
+    "handful",
+    "pair",
+}
+
+
+def through_quantity(noun: Token) -> Token:
+    """ "thousands of soldiers" -> "soldiers": the counted noun decides the sense."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.pos_ == "NUM":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return noun
+
+
+def actorlike(token: Token) -> bool:
+    """A rough, parse-only test that a noun phrase names a political actor."""
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
+        return True
+    return token.pos_ == "PROPN" or any(
+        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children
+    )
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.conjuncts else [token]
+
+
+NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """Objects of a preposition, without times and amounts ("on Tuesday", "by 50 percent")."""
+    return [
+        t
+        for c in prep.children
+        if c.dep_ in {"pobj", "pcomp"} and c.ent_type_ not in NOT_PARTICIPANTS
+        for t in with_conjuncts(c)
+    ]
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+        if subjects:
+            if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                return with_conjuncts(verb.head)
+            return subjects
+        agents = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
+        if agents:
+            return agents
+        if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
+            return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return []
+    return []
+
+
+def direct_object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            return child
+    return None
+
+
+def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
+    root = sense.cameo[:2]
+    particle = sense.particle
+    if particle:
+        preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
+        for prep in preps:
+            objs = prep_objects(prep)
+            if objs:
+                return authors_of(objs, root)
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return with_conjuncts(child)  # "gave the Ivory Coast $5 million"
+    # the forces a side mobilises or deploys are not its target
+    own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
+    obj = None if own_means else direct_object(verb)
+    if obj is not None and actorlike(obj):
+        return with_conjuncts(obj)
+    found = prep_recipients(verb, lexicon, sense.preps)
+    if found:
+        return authors_of(found, root)
+    if root in {"02", "10", "11", "12", "13"}:
+        # "demanded that the US cancel", "warned that Iran would": the clause's subject
+        for child in verb.children:
+            if child.dep_ == "ccomp" and (subjects := subjects_of(child)):
+                return subjects
+    return [] if obj is None else authors_of(with_conjuncts(obj), root)
+
+
+def authors_of(nouns: list[Token], root: str) -> list[Token]:
+    """For reactions, a thing stands for its author: "rejected a proposal by France",
+    "welcomed Iran's offer", "conceded to demands from UNITA"."""
+    if root not in REACTION_ROOTS:
+        return nouns
+    out: list[Token] = []
+    preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
+    for noun in nouns:
+        if actorlike(noun):
+            out.append(noun)
+            continue
+        owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+        owners += [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for t in prep_objects(c)
+        ]
+        if not owners:
+            owners = [
+                t
+                for c in noun.head.children
+                if c.dep_ == "prep" and c.lower_ == "by" and noun.dep_ == "dobj"
+                for t in prep_objects(c)
+            ]
+        out += owners or [noun]
+    return out
+
+
+def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the recipient prepositions on the verb or its object; a phrase that names
+    an actor beats one that names a thing ("broke off relations with Congo over their ties")."""
+    allowed = preps or lexicon.recipient_preps
+    obj = direct_object(verb)
+    candidates = [
+        prep_objects(child)
+        for holder in (verb, obj)
+        if holder is not None
+        for child in holder.children
+        if child.dep_ == "prep" and child.lower_ in allowed
+    ]
+    candidates = [c for c in candidates if c]
+    for objs in candidates:
+        if any(actorlike(t) for t in objs):
+            return objs
+    return candidates[0] if candidates else []
