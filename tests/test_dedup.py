@@ -514,3 +514,11 @@ def test_dedup_corpus_keeps_reports_of_one_event_together_and_look_alikes_apart(
     assert report["coded_articles"] >= 30
     assert report["precision"] >= 0.9
     assert report["recall"] >= 0.85
+
+
+def test_events_without_articles_have_no_named_sources(store: Store) -> None:
+    store.add_event_dicts([event("a1").to_dict(), event("a2").to_dict()])
+    cluster_mentions(store)
+    (found,) = real_events(store)
+    assert found["sources"] == []
+    assert (found["num_articles"], found["num_sources"]) == (2, 2)  # each report its own

@@ -9,17 +9,16 @@ surnames and definite descriptions ("the minister") are linked to earlier resolv
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from accord.actors.dictionary import ActorDictionary, Country, Entry
+from accord.actors.dictionary import ActorDictionary, Entry
+from accord.actors.phrases import is_np_head, np_head, np_tokens, person_name, span_text
 from accord.domain import Actor
 
 # Kinds of dictionary terms, strongest first when two terms cover the same tokens.
@@ -35,25 +34,6 @@ KIND_RANK = {
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
-# Dependents that belong to a noun phrase's own description (not relative clauses or conjuncts).
-NP_DEPS = {
-    "conj",
-    "cc",
-    "compound",
-    "amod",
-    "poss",
-    "nmod",
-    "appos",
-    "det",
-    "case",
-    "nummod",
-    "flat",
-    "prep",
-    "pobj",
-    "npadvmod",
-    "punct",
-    "quantmod",
-}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 # Nouns whose "of" phrase names the group they belong to: "members of Hamas".
@@ -269,7 +249,7 @@ class ActorResolver:
         reliable = home is not None and (dateline is not None or named == {home})
         state = DocActors(doc, hits, by_token, home, reliable)
         for token in doc:
-            if _is_np_head(token):
+            if is_np_head(token):
                 actors = self._resolve_np(token, state, date=date)
                 if actors:
                     state.resolved[token.i] = actors
@@ -293,7 +273,7 @@ class ActorResolver:
 
     def actor_of(self, token: Token, state: DocActors) -> tuple[Actor, ...]:
         """The actors a token's noun phrase refers to (conjuncts are resolved separately)."""
-        head = _np_head(token)
+        head = np_head(token)
         found = state.resolved.get(head.i, ())
         if found or token.dep_ not in MODIFIER_DEPS:
             return found
@@ -302,7 +282,7 @@ class ActorResolver:
         while owner.dep_ in MODIFIER_DEPS and owner.head.i != owner.i:
             owner = owner.head
         hit = state.by_token.get(token.i)
-        candidates = state.resolved.get(_np_head(owner).i, ())
+        candidates = state.resolved.get(np_head(owner).i, ())
         if hit is not None and hit.term.code:
             candidates = tuple(a for a in candidates if a.code == hit.term.code) or (
                 Actor(
@@ -323,12 +303,12 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
-        core = _np_tokens(head, with_of=False)
+        core = np_tokens(head, with_of=False)
         titled = head.lemma_.lower() in GROUP_HEADS or any(
             state.by_token[i].term.kind == "title" for i in core if i in state.by_token
         )
-        tokens = _np_tokens(head, with_of=True) if titled else core
-        text = _span_text(head.doc, tokens)
+        tokens = np_tokens(head, with_of=True) if titled else core
+        text = span_text(head.doc, tokens)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return self._last_group(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
@@ -359,7 +339,7 @@ class ActorResolver:
                     ),
                 )
             return (actor,)
-        name = _person_name(head, tokens)
+        name = person_name(head, tokens)
         surname = name or (
             head.text if head.pos_ == "PROPN" and head.i not in state.by_token else None
         )
@@ -522,7 +502,7 @@ class ActorResolver:
             if _looks_personal(a) and (country is None or a.code == country)
         ]
         for actor in [a for a in people if a.sector == sector] + people:
-            return _as_coref(actor, _span_text(head.doc, tokens))
+            return _as_coref(actor, span_text(head.doc, tokens))
         return None
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
@@ -533,7 +513,7 @@ class ActorResolver:
         if lower in PERSON_PRONOUNS:
             people = [(i, a) for i, a in before if _looks_personal(a)]
             # Prefer the latest person who was a subject: "He" continues the topic.
-            subjects = [(i, a) for i, a in people if _np_head(state.doc[i]).dep_ in SUBJECTS]
+            subjects = [(i, a) for i, a in people if np_head(state.doc[i]).dep_ in SUBJECTS]
             for _, actor in reversed(subjects or people):
                 return (_as_coref(actor, head.text),)
             return ()
@@ -542,7 +522,7 @@ class ActorResolver:
                 # "authorities arrested them": an object is never its own clause's subject
                 clause_subjects = {t.i for t in head.head.children if t.dep_ in SUBJECTS}
                 before = [
-                    (i, a) for i, a in before if _np_head(state.doc[i]).i not in clause_subjects
+                    (i, a) for i, a in before if np_head(state.doc[i]).i not in clause_subjects
                 ]
                 state = DocActors(
                     state.doc,
@@ -556,7 +536,7 @@ class ActorResolver:
             return self._last_group(head, state)
         if lower in THING_PRONOUNS:
             things = [(i, a) for i, a in before if not _looks_personal(a) and a.code]
-            subjects = [(i, a) for i, a in things if _np_head(state.doc[i]).dep_ in SUBJECTS]
+            subjects = [(i, a) for i, a in things if np_head(state.doc[i]).dep_ in SUBJECTS]
             for _, actor in reversed(subjects or things):
                 return (_as_coref(actor, head.text),)
         return ()
@@ -577,11 +557,6 @@ class ActorResolver:
         return ()
 
 
-@functools.cache
-def default_resolver(nlp: Language, extra: tuple[Path, ...] = ()) -> ActorResolver:
-    return ActorResolver(nlp, ActorDictionary.load(extra))
-
-
 # -- helpers on tokens ------------------------------------------------------------------------
 
 
@@ -598,53 +573,6 @@ def _proper(span: Span) -> bool:
     return first.text[:1].isupper() or not first.text[:1].isalpha()
 
 
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"}
-
-
-def _is_np_head(token: Token) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN", "PRON"} and not (
-        token.dep_ in ARGUMENT_DEPS and token.pos_ in {"ADJ", "X", "NUM"} and token.ent_type_
-    ):
-        return False
-    if token.dep_ in {"compound", "flat"}:
-        return False
-    return not (
-        token.dep_ == "poss"
-        and token.pos_ != "PRON"
-        and token.head.pos_ == "PROPN"
-        and token.ent_type_ == "PERSON"
-    )
-
-
-def _np_head(token: Token) -> Token:
-    while token.dep_ in {"compound", "flat"} and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _np_tokens(head: Token, *, with_of: bool) -> list[int]:
-    """Token indices of the head's own noun phrase: modifiers, appositions and, for titles,
-    'of' phrases ("Chief of General Staff")."""
-    out = [head.i]
-    stack = [c for c in head.children if c.dep_ not in {"conj", "cc"}]
-    while stack:
-        child = stack.pop()
-        if child.dep_ not in NP_DEPS:
-            continue
-        if child.dep_ == "prep" and (child.lower_ != "of" or not with_of):
-            continue
-        if child.dep_ == "punct" and child.text not in {"'", "’", "-"}:
-            continue
-        out.append(child.i)
-        # conjoined modifiers belong to the phrase ("U.S. and Russian negotiators")
-        stack.extend(c for c in child.children if c.dep_ not in {"relcl", "acl"})
-    return sorted(out)
-
-
-def _span_text(doc: Doc, tokens: list[int]) -> str:
-    return doc[tokens[0] : tokens[-1] + 1].text
-
-
 def _strip_det(text: str) -> str:
     return text.removeprefix("the ")
 
@@ -658,16 +586,6 @@ def _unique(hits: Iterable[Hit]) -> list[Hit]:
 
 def _closest(hits: list[Hit], i: int) -> Hit:
     return min(hits, key=lambda h: (abs(h.start - i), KIND_RANK[h.term.kind]))
-
-
-def _person_name(head: Token, tokens: list[int]) -> str | None:
-    doc = head.doc
-    names = [doc[i] for i in tokens if doc[i].ent_type_ == "PERSON"]
-    if not names:
-        return None
-    start = names[0].i
-    end = names[-1].i
-    return doc[start : end + 1].text
 
 
 def _recency(entry: Entry | None) -> int:
@@ -722,8 +640,3 @@ def _dedupe_actors(actors: Iterable[Actor]) -> list[Actor]:
     for actor in actors:
         seen.setdefault((actor.code, actor.name), actor)
     return list(seen.values())
-
-
-def country_name(dictionary: ActorDictionary, code: str) -> str:
-    country: Country | None = dictionary.country(code)
-    return country.name if country else code
