@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from accord.dedup import update_events
 from accord.domain import Article, Event
 from accord.errors import InputError
 from accord.ingest import BadRecord, read_articles
@@ -26,11 +27,17 @@ class IngestResult:
     skipped: int = 0  # stored before
     events: int = 0
     failed: int = 0
+    events_merged: int | None = None  # deduplicated events in the store after the run
 
     def summary(self) -> str:
         return (
             f"{self.read} articles read: {self.added} added, {self.skipped} already stored, "
             f"{self.failed} failed; {self.events} events added"
+            + (
+                f"; {self.events_merged} real-world events in the store"
+                if self.events_merged is not None
+                else ""
+            )
         )
 
 
@@ -43,6 +50,7 @@ def ingest_paths(
     batch_size: int = 50,
     strict: bool = False,
     workers: int = 1,
+    dedup: bool = True,
     on_problem: Callable[[str], None] | None = None,
     on_batch: Callable[[IngestResult], None] | None = None,
 ) -> IngestResult:
@@ -68,7 +76,7 @@ def ingest_paths(
                 return [(c.article, c.events) for c in local.code_many(articles)]
 
         store = stack.enter_context(Store(db))
-        return _ingest(
+        result = _ingest(
             store,
             paths,
             code,
@@ -78,6 +86,9 @@ def ingest_paths(
             on_problem=on_problem,
             on_batch=on_batch,
         )
+        if dedup and result.added:
+            result.events_merged = update_events(store).events
+        return result
 
 
 def _ingest(

@@ -169,6 +169,12 @@ def code(
 )
 @click.option("--strict", is_flag=True, help="Stop at the first bad input record.")
 @click.option("--progress", is_flag=True, help="Report each committed batch on stderr.")
+@click.option(
+    "--dedup/--no-dedup",
+    default=True,
+    show_default=True,
+    help="Fold the new reports into deduplicated events after the run.",
+)
 @_coding_options
 def ingest(
     paths: tuple[str, ...],
@@ -178,6 +184,7 @@ def ingest(
     strict: bool,
     workers: int,
     progress: bool,
+    dedup: bool,
     all_modalities: bool,
     keep_unresolved: bool,
     actor_files: tuple[str, ...],
@@ -194,6 +201,7 @@ def ingest(
         batch_size=batch_size,
         strict=strict,
         workers=workers,
+        dedup=dedup,
         on_batch=(
             lambda r: click.echo(f"accord: committed {r.read} articles read so far", err=True)
         )

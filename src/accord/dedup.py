@@ -531,6 +531,13 @@ def cluster_mentions(
         )
 
 
+def update_events(store: Store) -> DedupResult:
+    """Fold newly stored mentions into events with the settings of the last clustering run
+    (the defaults the first time). ``accord ingest`` calls this after every run."""
+    stored = _scalar(store.con, "SELECT value FROM meta WHERE key = 'dedup_settings'")
+    return cluster_mentions(store, **json.loads(stored)) if stored else cluster_mentions(store)
+
+
 def pending_mentions(store: Store) -> int:
     """How many mentions no event holds yet (stored since the last :func:`cluster_mentions`)."""
     return int(_scalar(store.con, "SELECT count(*) FROM mentions WHERE cluster_id IS NULL"))
