@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-import accord.dedup
+import accord.dedup.events
 from accord.dedup import cluster_mentions, real_events, score_dedup
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
 from accord.errors import AccordError, StoreError
@@ -380,7 +380,7 @@ def test_earlier_report_takes_over_the_event_id(store: Store) -> None:
 def test_incremental_is_the_same_as_clustering_everything(
     monkeypatch: pytest.MonkeyPatch, whole_groups_share: float
 ) -> None:
-    monkeypatch.setattr(accord.dedup, "WHOLE_GROUPS_SHARE", whole_groups_share)
+    monkeypatch.setattr(accord.dedup.events, "WHOLE_GROUPS_SHARE", whole_groups_share)
     rng = random.Random(11)
     codes = ["RUS", "UKR", "GEO"]
     places = [KHARKIV, KYIV, NOWHERE, NOWHERE]
