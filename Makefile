@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_store.py
 
 eval: $(STAMP)
 	$(BIN)/accord eval --report eval-report.md

@@ -161,3 +161,29 @@ def test_code_csv_keeps_cameo_leading_zeros(tmp_path: Path):
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows and rows[0]["cameo"].startswith("04")
     assert rows[0]["actor_code"] == "IRN" and rows[0]["recipient_code"] == "OMN"
+
+
+def test_ingest_keeps_deduplicated_events_up_to_date(tmp_path: Path):
+    db = str(tmp_path / "d.duckdb")
+    stories = tmp_path / "wire.jsonl"
+    base = "Turkish police detained 40 protesters in Istanbul on Monday"
+    stories.write_text(
+        "\n".join(
+            json.dumps({"id": f"s{i}", "outlet": outlet, "date": "2025-03-04", "text": text})
+            for i, (outlet, text) in enumerate(
+                [
+                    ("Wire A", base + ", officials said."),
+                    ("Wire B", base + " after a banned march, a rights group said."),
+                ]
+            )
+        )
+        + "\n"
+    )
+    out = run("ingest", "--db", db, str(stories))
+    assert out.returncode == 0, out.stderr
+    assert "real-world events" in out.stdout
+    listed = run("events", "--db", db, "--deduplicated", "--format", "jsonl")
+    events = [json.loads(line) for line in listed.stdout.splitlines()]
+    coerce = [e for e in events if e["event"] == "COERCE"]
+    assert len(coerce) == 1
+    assert (coerce[0]["num_articles"], coerce[0]["num_sources"]) == (2, 2)

@@ -223,6 +223,12 @@ def ingest(
 @click.option("--category", help="PLOVER category (e.g. ASSAULT).")
 @click.option("--limit", type=int)
 @click.option("--all-modalities", is_flag=True, help="Include negated/hypothetical/historical.")
+@click.option(
+    "--deduplicated",
+    is_flag=True,
+    help="List real-world events (each with its reports, articles and sources) instead of "
+    "one row per report.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None)
 def events(
     db: str,
@@ -233,15 +239,19 @@ def events(
     category: str | None,
     limit: int | None,
     all_modalities: bool,
+    deduplicated: bool,
     fmt: str | None,
 ) -> None:
     """List stored events, filtered."""
+    from accord.dedup import real_events
     from accord.store import Store
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
     _require_store(db)
     with Store(db, read_only=True) as store:
-        found = store.events(
+        query = real_events if deduplicated else Store.events
+        found = query(
+            store,
             start=start,
             end=end,
             actor=actor,
@@ -404,7 +414,9 @@ def _text_or_path(value: str, *, date: dt.date | None) -> Iterable[Any]:
 def _print_events(found: list[dict[str, Any]], fmt: str) -> None:
     if fmt == "jsonl":
         for event in found:
-            click.echo(json.dumps(event, ensure_ascii=False))
+            click.echo(json.dumps(event, ensure_ascii=False, default=str))
+    elif fmt == "csv" and found and "num_mentions" in found[0]:
+        raise AccordError("CSV lists reports; use --format jsonl for deduplicated events")
     elif fmt == "csv":
         write_csv(found, sys.stdout)
     else:
@@ -436,7 +448,9 @@ def format_table(events: list[dict[str, Any]]) -> str:
                 _actors_text(event["actor"]),
                 arrow,
                 _actors_text(event["recipient"]),
-                event["evidence"]["trigger"],
+                event["evidence"]["trigger"]
+                if "evidence" in event
+                else f"{event['num_mentions']} reports, {event['num_sources']} sources",
                 event["location"]["name"] or "-",
                 f"{event['confidence']:.2f}",
             )

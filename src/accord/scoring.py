@@ -66,6 +66,19 @@ def run_all(
         figures = {k: v for k, v in scores.items() if k != "misses"}
         lines.append(f"places ({places.name}): {json.dumps(figures)}")
         sections.append(_places_markdown(scores))
+    dedup = EVALSETS / "dedup" / "articles.jsonl"
+    if dedup.exists():
+        from accord.dedup import score_dedup
+
+        scores = score_dedup(dedup, coder=coder)
+        lines.append(
+            f"dedup ({dedup.parent.name}/): pairwise P {scores['precision']:.3f} "
+            f"R {scores['recall']:.3f} F1 {scores['f1']:.3f} over {scores['coded_articles']} "
+            f"articles with a coded main event; end to end (all {scores['articles']} articles, "
+            f"uncoded pairs as misses) P {scores['end_to_end']['precision']:.3f} "
+            f"R {scores['end_to_end']['recall']:.3f}"
+        )
+        sections.append(_dedup_markdown(scores))
     if report:
         Path(report).write_text("\n\n".join(sections) + "\n", encoding="utf-8")
         lines.append(f"report written to {report}")
@@ -118,6 +131,17 @@ def _spans_markdown(spans: ActorSpanReport) -> str:
             f"| {miss['id']} | {miss['span']} | {miss['gold']} | "
             f"{', '.join(miss['resolved']) or '-'} | {'; '.join(miss['why'])} |"
         )
+    return "\n".join(out)
+
+
+def _dedup_markdown(scores: dict[str, Any]) -> str:
+    out = ["## Deduplication (evalsets/dedup)", ""]
+    for key in ("articles", "coded_articles", "gold_pairs", "precision", "recall", "f1"):
+        out.append(f"- {key}: {scores[key]}")
+    out.append(f"- end to end: {json.dumps(scores['end_to_end'])}")
+    for name in ("misses", "false_merges", "uncoded"):
+        out += ["", f"### {name.replace('_', ' ').capitalize()}", ""]
+        out += [f"- {json.dumps(item, ensure_ascii=False)}" for item in scores[name][:100]]
     return "\n".join(out)
 
 
