@@ -187,3 +187,20 @@ def test_ingest_keeps_deduplicated_events_up_to_date(tmp_path: Path):
     coerce = [e for e in events if e["event"] == "COERCE"]
     assert len(coerce) == 1
     assert (coerce[0]["num_articles"], coerce[0]["num_sources"]) == (2, 2)
+
+
+def test_a_failed_record_is_listed_and_cleared_when_a_retry_reads_it(tmp_path: Path):
+    from accord.store import Store
+
+    db = str(tmp_path / "f.duckdb")
+    story = tmp_path / "story.txt"
+    story.write_bytes(b"Kenyan police detained 12 students in Nairobi.\xff\n")
+    assert run("ingest", "--db", db, str(story)).returncode != 0
+    listed = run("failures", "--db", db)
+    (failure,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert failure["origin"] == str(story) and "UTF-8" in failure["reason"]
+    story.write_text("Kenyan police detained 12 students in Nairobi on Monday.\n")
+    assert run("ingest", "--db", db, "--date", "2025-03-04", str(story)).returncode == 0
+    with Store(db, read_only=True) as store:
+        assert store.failures() == []
+        assert store.stats()["articles"] == 1

@@ -122,6 +122,11 @@ def _ingest(
                 if strict:
                     raise InputError(item.origin, item.reason)
             result.read += len(articles)
+            failed_before = {o for o, _ in recorded}
+            for article in articles:
+                if article.origin in failed_before:  # a fixed record, read on a retry
+                    store.clear_failure(origin=article.origin)
+                    recorded = {(o, r) for o, r in recorded if o != article.origin}
             known = store.known_articles(a.id for a in articles)
             added = store.add(code([a for a in articles if a.id not in known]), run_id=run_id)
             result.added += added.articles_added
