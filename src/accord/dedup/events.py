@@ -27,7 +27,7 @@ from accord.dedup.cluster import (
     _order,
     _Started,
 )
-from accord.errors import AccordError, StoreError
+from accord.errors import AccordError
 from accord.store import Store
 
 # Re-cluster whole groups rather than the neighbourhood of new mentions when that is larger
@@ -156,27 +156,14 @@ _TEMP_TABLES = (
 
 @contextlib.contextmanager
 def _transaction(store: Store) -> Iterator[duckdb.DuckDBPyConnection]:
-    if store.read_only:
-        raise StoreError(f"{store.path} is open read-only: open it read-write to deduplicate")
-    con = store.con
-    con.begin()
+    """The store's transaction, with this module's temporary tables dropped afterwards."""
     try:
-        yield con
-    except BaseException as err:
-        with contextlib.suppress(duckdb.Error):
-            con.rollback()
-        if isinstance(err, duckdb.Error):
-            raise StoreError(f"{store.path}: could not deduplicate events: {err}") from err
-        raise
-    else:
-        try:
-            con.commit()
-        except duckdb.Error as err:
-            raise StoreError(f"{store.path}: could not deduplicate events: {err}") from err
+        with store.transaction("deduplicate events") as con:
+            yield con
     finally:
         for table in _TEMP_TABLES:
             with contextlib.suppress(duckdb.Error):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
+                store.con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -190,10 +190,12 @@ class Store:
         return f"Store({self.path!r}{mode})"
 
     @contextlib.contextmanager
-    def _transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, what: str) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction on the store's connection; DuckDB errors become StoreError saying
+        what could not be done (``what``, e.g. "add articles")."""
         con = self.con
         if self.read_only:
-            raise StoreError(f"{self.path} is open read-only: cannot {what}")
+            raise StoreError(f"{self.path} is open read-only: cannot {what} (open it read-write)")
         con.begin()
         try:
             yield con
@@ -242,7 +244,7 @@ class Store:
         repeats = len(batch) - len(unique)
         if not unique:
             return AddResult(0, repeats, 0)
-        with self._transaction("add articles") as con:
+        with self.transaction("add articles") as con:
             known = self._known(con, list(unique))
             new = [pair for article_id, pair in unique.items() if article_id not in known]
             self._insert_articles(con, [article for article, _ in new], run_id=run_id)
@@ -264,7 +266,7 @@ class Store:
         transaction; events whose ``event_id`` is stored already are skipped. Returns the
         number added. Raises ``ValueError`` on a malformed dict."""
         rows = [mention_row(event) for event in events]
-        with self._transaction("add events") as con:
+        with self.transaction("add events") as con:
             return self._insert_mentions(con, rows)
 
     def _insert_articles(
@@ -417,7 +419,7 @@ class Store:
         self, origin: str, reason: str, *, run_id: str | None = None, record: str | None = None
     ) -> None:
         """Record an input that could not be coded, for ``accord failures`` and retries."""
-        with self._transaction("record a failure") as con:
+        with self.transaction("record a failure") as con:
             con.execute(
                 'INSERT INTO failures (origin, reason, record, run_id, "at") '
                 "VALUES (?, ?, ?, ?, ?)",
@@ -441,14 +443,14 @@ class Store:
         if (failure_id is None) == (origin is None):
             raise ValueError("clear_failure needs exactly one of failure_id or origin")
         column, value = ("id", failure_id) if failure_id is not None else ("origin", origin)
-        with self._transaction("clear failures") as con:
+        with self.transaction("clear failures") as con:
             return _count(con, f"DELETE FROM failures WHERE {column} = ?", [value])
 
     def start_run(self, *, command: str, sources: Sequence[str]) -> str:
         """Record the start of a run (``accord ingest ...``) and return its id."""
         now = _utcnow()
         run_id = f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
-        with self._transaction("start a run") as con:
+        with self.transaction("start a run") as con:
             con.execute(
                 "INSERT INTO runs (run_id, command, sources, started_at, status) "
                 "VALUES (?, ?, ?, ?, 'running')",
@@ -457,7 +459,7 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: str, *, status: str, counts: Mapping[str, Any]) -> None:
-        with self._transaction("finish a run") as con:
+        with self.transaction("finish a run") as con:
             updated = _count(
                 con,
                 "UPDATE runs SET finished_at = ?, status = ?, counts = ? WHERE run_id = ?",
