@@ -11,32 +11,12 @@ import csv
 import datetime as dt
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from accord.errors import AccordError
+from accord.cli_options import FORMATS, date_value, db_option, require_store
 
-FORMATS = ("jsonl", "table", "csv")
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from err
-
-
-db_option = click.option(
-    "--db",
-    default="accord.duckdb",
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="DuckDB store file.",
-)
 format_option = click.option(
     "--format",
     "fmt",
@@ -44,8 +24,8 @@ format_option = click.option(
     default=None,
     help="Output format [default: jsonl when piped, table on a terminal].",
 )
-start_option = click.option("--start", callback=_date, help="First event date (YYYY-MM-DD).")
-end_option = click.option("--end", callback=_date, help="Last event date (YYYY-MM-DD).")
+start_option = click.option("--start", callback=date_value, help="First event date (YYYY-MM-DD).")
+end_option = click.option("--end", callback=date_value, help="Last event date (YYYY-MM-DD).")
 freq_option = click.option(
     "--freq",
     type=click.Choice(["day", "week", "month", "quarter", "year"]),
@@ -62,17 +42,12 @@ source_option = click.option(
 )
 
 
-def _require_store(db: str) -> None:
-    if not Path(db).exists():
-        raise AccordError(f"no store at {db}: run `accord ingest PATH --db {db}` first")
-
-
 def _open(db: str) -> Any:
     """The store, read-only, after a warning when reports await ``accord dedup``."""
     from accord.dedup import pending_mentions
     from accord.store import Store
 
-    _require_store(db)
+    require_store(db)
     store = Store(db, read_only=True)
     pending = pending_mentions(store)
     if pending and store.con.execute("SELECT count(*) FROM events").fetchall()[0][0]:
@@ -180,7 +155,7 @@ def dedup(
     from accord.dedup import cluster_mentions
     from accord.store import Store
 
-    _require_store(db)
+    require_store(db)
     with Store(db) as store:
         result = cluster_mentions(
             store,

@@ -15,33 +15,9 @@ from typing import Any
 
 import click
 
+from accord.analytics_cli import register as register_analytics
+from accord.cli_options import FORMATS, date_option, date_value, db_option, require_store
 from accord.errors import AccordError
-
-FORMATS = ("jsonl", "table", "csv")
-
-
-def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as err:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD") from err
-
-
-date_option = click.option(
-    "--date",
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for inputs that have none.",
-)
-db_option = click.option(
-    "--db",
-    default="accord.duckdb",
-    show_default=True,
-    type=click.Path(dir_okay=False),
-    help="DuckDB store file.",
-)
 
 
 def _coding_options(function: Any) -> Any:
@@ -216,8 +192,8 @@ def ingest(
 
 @main.command()
 @db_option
-@click.option("--start", callback=_date, help="First event date (YYYY-MM-DD).")
-@click.option("--end", callback=_date, help="Last event date (YYYY-MM-DD).")
+@click.option("--start", callback=date_value, help="First event date (YYYY-MM-DD).")
+@click.option("--end", callback=date_value, help="Last event date (YYYY-MM-DD).")
 @click.option("--actor", help="Actor code (e.g. IRN).")
 @click.option("--recipient", help="Recipient code.")
 @click.option("--category", help="PLOVER category (e.g. ASSAULT).")
@@ -247,7 +223,7 @@ def events(
     from accord.store import Store
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "jsonl")
-    _require_store(db)
+    require_store(db)
     with Store(db, read_only=True) as store:
         query = real_events if deduplicated else Store.events
         found = query(
@@ -359,7 +335,7 @@ def export(db: str, fmt: str, output: str, all_modalities: bool) -> None:
     from accord.store import Store
     from accord.store.export import export_events
 
-    _require_store(db)
+    require_store(db)
     with Store(db, read_only=True) as store:
         if output == "-":
             stream: Any = sys.stdout.buffer if fmt == "parquet" else sys.stdout
@@ -375,27 +351,16 @@ def failures(db: str) -> None:
     """List input records that failed, with their reasons."""
     from accord.store import Store
 
-    _require_store(db)
+    require_store(db)
     with Store(db, read_only=True) as store:
         for row in store.failures():
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
 
 
-def _register_analytics() -> None:
-    from accord.analytics_cli import register
-
-    register(main)
-
-
-_register_analytics()
+register_analytics(main)
 
 
 # -- helpers -------------------------------------------------------------------------------
-
-
-def _require_store(db: str) -> None:
-    if not Path(db).exists():
-        raise AccordError(f"no store at {db}: run `accord ingest PATH --db {db}` first")
 
 
 def _text_or_path(value: str, *, date: dt.date | None) -> Iterable[Any]:
