@@ -592,3 +592,15 @@ def test_mention_row_columns_match_the_table(store: Store, make_event: MakeEvent
         ).fetchall()
     ]
     assert columns == [*MENTION_ARROW_SCHEMA.names, "cluster_id"]
+
+
+def test_actors_view_counts_each_actor_as_actor_and_recipient(tmp_path, make_event):
+    from accord.store.schema import SCHEMA_VERSION
+
+    with Store(tmp_path / "actors.duckdb") as store:
+        assert store.stats()["schema_version"] == SCHEMA_VERSION
+        store.add([(article("a1"), [make_event("a1"), make_event("a1")])])
+        rows = store.con.execute(
+            "SELECT code, sector, name, as_actor, as_recipient FROM actors ORDER BY code"
+        ).fetchall()
+    assert rows == [("IRN", "MIL", "Aziz Nasirzadeh", 2, 0), ("TUR", "MIL", "Yasar Guler", 0, 2)]

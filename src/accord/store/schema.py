@@ -168,7 +168,28 @@ _V2 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+_V3 = Migration(
+    version=3,
+    description="actors: every resolved actor with its roles and how often it acts",
+    statements=(
+        """
+        CREATE VIEW actors AS
+        WITH sides AS (
+            SELECT unnest(from_json(actors, '["json"]')) AS a, 'actor' AS side FROM mentions
+            UNION ALL
+            SELECT unnest(from_json(recipients, '["json"]')) AS a, 'recipient' AS side
+            FROM mentions
+        )
+        SELECT a->>'code' AS code, a->>'sector' AS sector, a->>'name' AS name,
+               count(*) FILTER (WHERE side = 'actor') AS as_actor,
+               count(*) FILTER (WHERE side = 'recipient') AS as_recipient
+        FROM sides
+        GROUP BY ALL
+        """,
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
 
