@@ -204,3 +204,27 @@ def test_a_failed_record_is_listed_and_cleared_when_a_retry_reads_it(tmp_path: P
     with Store(db, read_only=True) as store:
         assert store.failures() == []
         assert store.stats()["articles"] == 1
+
+
+def test_republished_wire_copy_is_stored_and_counted_as_a_copy(tmp_path: Path):
+    text = (
+        "NAIROBI (Reuters) - Kenyan police fired tear gas at hundreds of students "
+        "protesting against fee increases in central Nairobi on Tuesday, witnesses said."
+    )
+    stories = tmp_path / "wire.jsonl"
+    stories.write_text(
+        json.dumps({"id": "w1", "outlet": "Reuters", "date": "2025-03-05", "text": text})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "w2",
+                "outlet": "Daily Nation",
+                "date": "2025-03-05",
+                "text": text.replace("Tuesday", "Tuesday "),
+            }
+        )
+        + "\n"
+    )
+    out = run("ingest", "--db", str(tmp_path / "w.duckdb"), str(stories))
+    assert out.returncode == 0, out.stderr
+    assert "2 added" in out.stdout and "1 copies of earlier articles" in out.stdout

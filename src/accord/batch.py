@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from accord.dedup import update_events
 from accord.domain import Article, Event
 from accord.errors import InputError
-from accord.ingest import BadRecord, read_articles
+from accord.ingest import BadRecord, DuplicateDetector, read_articles
 from accord.pipeline import Coder, Options
 from accord.scale import code_distributed, local_cluster
 from accord.store import Store
@@ -28,11 +28,13 @@ class IngestResult:
     events: int = 0
     failed: int = 0
     events_merged: int | None = None  # deduplicated events in the store after the run
+    copies: int = 0  # articles whose text repeats (or nearly) an earlier one of this run
 
     def summary(self) -> str:
         return (
             f"{self.read} articles read: {self.added} added, {self.skipped} already stored, "
             f"{self.failed} failed; {self.events} events added"
+            + (f"; {self.copies} copies of earlier articles" if self.copies else "")
             + (
                 f"; {self.events_merged} real-world events in the store"
                 if self.events_merged is not None
@@ -104,6 +106,8 @@ def _ingest(
 ) -> IngestResult:
     result = IngestResult()
     recorded = {(f["origin"], f["reason"]) for f in store.failures()}
+    # Republished wire copy is kept (each outlet's report counts as a source) but counted.
+    copies = DuplicateDetector()
     run_id = store.start_run(command="ingest", sources=list(paths))
     status = "failed"
     try:
@@ -122,6 +126,7 @@ def _ingest(
                 if strict:
                     raise InputError(item.origin, item.reason)
             result.read += len(articles)
+            result.copies += sum(copies.check(a) not in {None, a.id} for a in articles)
             failed_before = {o for o, _ in recorded}
             for article in articles:
                 if article.origin in failed_before:  # a fixed record, read on a retry
