@@ -106,7 +106,7 @@ def _protest_targets(found: list[Frame]) -> None:
 
 
 def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, lexicon)
     if _is_background(verb):
         return None
     obj = direct_object(verb)
@@ -192,9 +192,10 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
     ("staged" -> "stag", "cordoned" -> "cordone")."""
     lemma = verb.lemma_.lower()
     text = verb.lower_
-    if lemma not in lexicon.verbs and verb.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
+    known = lexicon.verbs.keys() | lexicon.light_verbs
+    if lemma not in known and verb.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
         for guess in (text[:-1], text[:-2], text[:-3]):
-            if guess in lexicon.verbs:
+            if guess in known:
                 return guess
     return lemma
 
@@ -202,7 +203,7 @@ def _lemma(verb: Token, lexicon: Lexicon) -> str:
 def _light_noun(verb: Token, lexicon: Lexicon) -> bool:
     obj = direct_object(verb)
     return (
-        verb.lemma_.lower() in lexicon.light_verbs
+        _lemma(verb, lexicon) in lexicon.light_verbs
         and obj is not None
         and bool(_noun_sense(obj, lexicon))
     )
@@ -270,7 +271,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if (
         first.dep_ in {"dobj", "attr"}
         and head.pos_ in {"VERB", "AUX"}
-        and head.lemma_.lower() in lexicon.light_verbs
+        and _lemma(head, lexicon) in lexicon.light_verbs
     ):
         actors = subjects_of(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -303,7 +304,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         return None
     owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
     patient = lemma in lexicon.patient_nouns
-    actors = [] if patient else owners
+    # "Palestinian riots", "Russian strikes": a nationality adjective names who acts
+    nationals = [
+        c
+        for c in noun.children
+        if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+    ]
+    actors = [] if patient else owners or nationals
     actors += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in prep_objects(c)
     ]
