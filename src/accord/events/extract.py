@@ -448,6 +448,13 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             break
         if node.dep_ == "advcl" and _conditional(node, lexicon):
             frame.unreal.add("conditional")
+        if (
+            head.pos_ == "NOUN"
+            and lemma in lexicon.request_nouns
+            and node.dep_ in {"acl", "ccomp", "relcl", "xcomp", "pcomp", "pobj"}
+        ):
+            frame.unreal.add("request")  # "its demand that Israel ease restrictions"
+            frame.notes.append(f"asked for in '{head.text}'")
         node = head
     if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
         _apply_effect(frame, "intent", frame.trigger, lexicon)

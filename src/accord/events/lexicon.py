@@ -43,6 +43,7 @@ class Lexicon:
     intent_nouns: frozenset[str]
     intent_adjectives: frozenset[str]
     patient_nouns: frozenset[str]
+    request_nouns: frozenset[str]
     joint_activity: frozenset[str]
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
@@ -88,6 +89,7 @@ class Lexicon:
             intent_nouns=frozenset(words["intent_nouns"]),
             intent_adjectives=frozenset(words["intent_adjectives"]),
             patient_nouns=frozenset(words["patient_nouns"]),
+            request_nouns=frozenset(words["request_nouns"]),
             joint_activity=frozenset(words["joint_activity"]),
             future_aux=frozenset(words["future_aux"]),
             hypothetical_aux=frozenset(words["hypothetical_aux"]),
