@@ -81,6 +81,11 @@ def through_quantity(noun: Token) -> Token:
     return noun
 
 
+def named(token: Token) -> bool:
+    """The token itself names a person, group or place, or is a pronoun."""
+    return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
+
+
 def actorlike(token: Token) -> bool:
     """A rough, parse-only test that a noun phrase names a political actor."""
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -153,9 +158,11 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     # the forces a side mobilises or deploys are not its target
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
     obj = None if own_means else direct_object(verb)
-    if obj is not None and actorlike(obj):
-        return with_conjuncts(obj)
     found = prep_recipients(verb, lexicon, sense.preps)
+    # a named object wins; a thing merely modified by a name ("the Torkham border crossing
+    # with Afghanistan") yields to a named prepositional object
+    if obj is not None and actorlike(obj) and (named(obj) or not any(named(t) for t in found)):
+        return with_conjuncts(obj)
     if found:
         return authors_of(found, root)
     if root in {"02", "10", "11", "12", "13"}:
