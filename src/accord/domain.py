@@ -81,9 +81,6 @@ class Place:
         }
 
 
-NO_PLACE = Place(name=None, country=None, reason="no place found")
-
-
 @dataclass(frozen=True)
 class Modality:
     negated: bool = False

@@ -50,10 +50,6 @@ class Frame:
     def hypothetical(self) -> bool:
         return bool(self.unreal)
 
-    @property
-    def trigger_text(self) -> str:
-        return self.trigger.text
-
 
 def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
     """Every event frame of one sentence, in token order."""
