@@ -18,6 +18,7 @@ from accord.evaluate import (
     find_eval_dir,
     require_eval_dir,
 )
+from accord.evaluate.gold import norm_code
 
 ActorSpec = tuple[str, str | None, str]  # code, sector, text
 
@@ -525,3 +526,14 @@ def test_markdown_and_summary_carry_the_headline_numbers(tmp_path: Path) -> None
     assert "| full code | 0.250 | 1 | 4 |" in markdown
     assert "False events per gold event: **0.50**" in markdown
     assert "Gamma hit Delta." in markdown  # the miss list shows the sentence
+
+
+def test_non_iso_gold_country_codes_are_normalised() -> None:
+    assert [norm_code(c) for c in ("JAP", "ITL", "vtn", "ITA", "UNO", None)] == [
+        "JPN",
+        "ITA",
+        "VNM",
+        "ITA",
+        "IGO",
+        None,
+    ]

@@ -1,8 +1,9 @@
 """Reading the external gold data (``shared/eval``) into plain values.
 
 The gold files are never part of the repository: they are located at run time and read
-read-only. Their quirks (``JAP`` for Japan, sector suffixes, ``***`` sectors, missing
-targets) are normalised here, once, so the scorers compare like with like.
+read-only. Their quirks (``JAP`` for Japan and a few other non-ISO country codes, sector
+suffixes, ``***`` sectors, missing targets) are normalised here, once, so the scorers
+compare like with like.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ ENV_VAR = "ACCORD_EVAL_DIR"
 
 ANY_SECTOR = "*"  # the gold sector is unknown (``***``): sector comparison is skipped
 
-# Gold and system spell some actor codes differently; IGO is scored as one class.
-_CODE_ALIASES = {"JAP": "JPN", "UNO": "IGO", "EUR": "IGO"}
+# Gold and system spell some actor codes differently; IGO is scored as one class. The gold
+# writes a few countries with non-ISO codes (Japan, Italy, Vietnam) that name one country.
+_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO"}
 # Non-state classes that systems sometimes also put in the sector slot: no sector then.
 _CLASS_SECTORS = frozenset({"IGO", "NGO", "UNO", "EUR", "IMG", "MNC"})
 _SECTOR_ALIASES = {"CIV": "CVL", "JRN": "MED"}
