@@ -12,9 +12,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from accord.dedup import dyad_clause
 from accord.errors import AccordError
-from accord.store import Store
+from accord.store import Store, dyad_clause
 
 FREQS = ("day", "week", "month", "quarter", "year")
 SOURCES = ("auto", "events", "mentions")

@@ -20,7 +20,6 @@ from accord.dedup.cluster import UNDIRECTED, DedupResult, DedupSettings
 from accord.dedup.evaluate import score_dedup
 from accord.dedup.events import (
     cluster_mentions,
-    dyad_clause,
     pending_mentions,
     real_events,
     update_events,
@@ -31,7 +30,6 @@ __all__ = [
     "DedupResult",
     "DedupSettings",
     "cluster_mentions",
-    "dyad_clause",
     "pending_mentions",
     "real_events",
     "score_dedup",

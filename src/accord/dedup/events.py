@@ -28,7 +28,8 @@ from accord.dedup.cluster import (
     _Started,
 )
 from accord.errors import AccordError
-from accord.store import Store
+from accord.store import EventFilter, Store
+from accord.store.schema import row_dict
 
 # Re-cluster whole groups rather than the neighbourhood of new mentions when that is larger
 # than this share of them (a back-fill): it is faster then.
@@ -499,60 +500,6 @@ _EVENT_FIELDS = (
 )
 
 
-def _event_row(row: tuple[Any, ...]) -> dict[str, Any]:
-    (
-        event_id, date, event, cameo, quad_class, goldstein, plover_scale, actors, recipients,
-        reciprocal, negated, future, hypothetical, historical, location, first_seen, last_seen,
-        num_mentions, num_articles, num_sources, sources, confidence, mention_ids, article_ids,
-    ) = row  # fmt: skip
-    return {
-        "event_id": event_id,
-        "date": date.isoformat() if date else None,
-        "event": event,
-        "cameo": cameo,
-        "quad_class": quad_class,
-        "goldstein": goldstein,
-        "plover_scale": plover_scale,
-        "actor": json.loads(actors),
-        "recipient": json.loads(recipients),
-        "reciprocal": reciprocal,
-        "modality": {
-            "negated": negated,
-            "future": future,
-            "hypothetical": hypothetical,
-            "historical": historical,
-        },
-        "location": json.loads(location),
-        "first_seen": first_seen.isoformat() if first_seen else None,
-        "last_seen": last_seen.isoformat() if last_seen else None,
-        "num_mentions": num_mentions,
-        "num_articles": num_articles,
-        "num_sources": num_sources,
-        "sources": list(sources),
-        "confidence": confidence,
-        "mention_ids": list(mention_ids),
-        "article_ids": list(article_ids),
-    }
-
-
-def dyad_clause(actor: str | None, recipient: str | None) -> tuple[str, list[str]]:
-    """SQL matching events with ``actor`` among the actors and ``recipient`` among the
-    recipients, either way round for reciprocal events."""
-    forward, backward, params = [], [], []
-    for code, side, other in (
-        (actor, "actor_codes", "recipient_codes"),
-        (recipient, "recipient_codes", "actor_codes"),
-    ):
-        if code:
-            forward.append(f"list_contains({side}, ?)")
-            backward.append(f"list_contains({other}, ?)")
-            params.append(code.upper())
-    return (
-        f"(({' AND '.join(forward)}) OR (reciprocal AND {' AND '.join(backward)}))",
-        params + params,
-    )
-
-
 def real_events(
     store: Store,
     *,
@@ -570,27 +517,17 @@ def real_events(
     reciprocal), ``category`` is a PLOVER category; negated, hypothetical and historical
     events are left out unless ``include_all_modalities``.
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if start is not None:
-        clauses.append("date >= ?")
-        params.append(start)
-    if end is not None:
-        clauses.append("date <= ?")
-        params.append(end)
-    if actor or recipient:
-        clause, values = dyad_clause(actor, recipient)
-        clauses.append(clause)
-        params.extend(values)
-    if category:
-        clauses.append("event = ?")
-        params.append(category.upper())
-    if not include_all_modalities:
-        clauses.append("NOT (negated OR hypothetical OR historical)")
-    where = "WHERE " + " AND ".join(clauses) if clauses else ""
+    where, params = EventFilter(
+        start=start,
+        end=end,
+        actor=actor,
+        recipient=recipient,
+        category=category,
+        include_all_modalities=include_all_modalities,
+    ).where()
     sql = f"SELECT {_EVENT_FIELDS} FROM events {where} ORDER BY date NULLS LAST, event_id"
     if limit is not None:
         if limit < 0:
             raise AccordError(f"limit must be 0 or more, not {limit}")
         sql += f" LIMIT {int(limit)}"
-    return [_event_row(row) for row in store.con.execute(sql, params).fetchall()]
+    return [row_dict(_EVENT_FIELDS, row) for row in store.con.execute(sql, params).fetchall()]

@@ -53,7 +53,8 @@ class EventFilter:
     include_all_modalities: bool = False
 
     def where(self) -> tuple[str, list[Any]]:
-        """The SQL ``WHERE`` clause (or ``""``) over ``mentions`` and its parameters."""
+        """The SQL ``WHERE`` clause (or ``""``) over ``mentions`` or ``events``, and its
+        parameters."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.start is not None:
@@ -62,12 +63,10 @@ class EventFilter:
         if self.end is not None:
             clauses.append("date <= ?")
             params.append(self.end)
-        if self.actor:
-            clauses.append("list_contains(actor_codes, ?)")
-            params.append(self.actor.upper())
-        if self.recipient:
-            clauses.append("list_contains(recipient_codes, ?)")
-            params.append(self.recipient.upper())
+        if self.actor or self.recipient:
+            clause, values = dyad_clause(self.actor, self.recipient)
+            clauses.append(clause)
+            params.extend(values)
         if self.category:
             clauses.append("event = ?")
             params.append(self.category.upper())
@@ -75,6 +74,24 @@ class EventFilter:
             # Same rule as Modality.happened: future/intent events are kept.
             clauses.append("NOT (negated OR hypothetical OR historical)")
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def dyad_clause(actor: str | None, recipient: str | None) -> tuple[str, list[str]]:
+    """SQL matching events with ``actor`` among the actors and ``recipient`` among the
+    recipients, either way round for reciprocal events; codes are matched upper-case."""
+    forward, backward, params = [], [], []
+    for code, side, other in (
+        (actor, "actor_codes", "recipient_codes"),
+        (recipient, "recipient_codes", "actor_codes"),
+    ):
+        if code:
+            forward.append(f"list_contains({side}, ?)")
+            backward.append(f"list_contains({other}, ?)")
+            params.append(code.upper())
+    return (
+        f"(({' AND '.join(forward)}) OR (reciprocal AND {' AND '.join(backward)}))",
+        params + params,
+    )
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> int:

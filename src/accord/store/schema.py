@@ -427,43 +427,44 @@ def mention_row(event: Mapping[str, Any]) -> dict[str, Any]:
 
 def event_dict(row: tuple[Any, ...]) -> dict[str, Any]:
     """Rebuild the ``Event.to_dict()`` shape from a row of ``EVENT_COLUMNS``."""
-    (
-        event_id, article_id, date, date_precision, event, mode, context, cameo, quad_class,
-        goldstein, plover_scale, actors, recipients, reciprocal, negated, future, hypothetical,
-        historical, location, speaker, quote, sentence_index, sentence, start_char, end_char,
-        trigger, evidence, confidence, extra,
-    ) = row  # fmt: skip
-    return {
-        "event_id": event_id,
-        "article_id": article_id,
-        "date": date.isoformat() if date else None,
-        "date_precision": date_precision,
-        "event": event,
-        "mode": mode,
-        "context": list(context),
-        "cameo": cameo,
-        "quad_class": quad_class,
-        "goldstein": goldstein,
-        "plover_scale": plover_scale,
-        "actor": json.loads(actors),
-        "recipient": json.loads(recipients),
-        "reciprocal": reciprocal,
-        "modality": {
-            "negated": negated,
-            "future": future,
-            "hypothetical": hypothetical,
-            "historical": historical,
-        },
-        "location": json.loads(location),
-        "source": {"speaker": json.loads(speaker) if speaker else None, "quote": quote},
-        "evidence": {
-            "sentence_index": sentence_index,
-            "sentence": sentence,
-            "start": start_char,
-            "end": end_char,
-            "trigger": trigger,
-            **json.loads(evidence),
-        },
-        "confidence": confidence,
-        **json.loads(extra),
-    }
+    return row_dict(EVENT_COLUMNS, row)
+
+
+# How stored columns go back into the event dict shape, for ``mentions`` and ``events`` alike:
+# columns of a nested object, renamed columns, and columns that hold JSON.
+_NESTED = {
+    **{key: ("modality", key) for key in _MODALITY_KEYS},
+    "speaker": ("source", "speaker"),
+    "quote": ("source", "quote"),
+    "sentence_index": ("evidence", "sentence_index"),
+    "sentence": ("evidence", "sentence"),
+    "start_char": ("evidence", "start"),
+    "end_char": ("evidence", "end"),
+    "trigger": ("evidence", "trigger"),
+}
+_RENAMED = {"actors": "actor", "recipients": "recipient"}
+_JSON = frozenset({"actors", "recipients", "location", "speaker"})
+_SPREAD = {"evidence": "evidence", "extra": None}  # JSON objects merged into a parent (or top)
+
+
+def row_dict(columns: str, row: tuple[Any, ...]) -> dict[str, Any]:
+    """The event dict of one stored row, given the comma-separated ``columns`` it was read
+    with: dates as ISO strings, JSON decoded, flags and evidence regrouped; key order follows
+    ``columns``."""
+    out: dict[str, Any] = {}
+    for name, value in zip((c.strip() for c in columns.split(",")), row, strict=True):
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, list):
+            value = list(value)
+        elif name in _JSON and value is not None:
+            value = json.loads(value)
+        if name in _SPREAD:
+            parent = _SPREAD[name]
+            (out.setdefault(parent, {}) if parent else out).update(json.loads(value))
+        elif name in _NESTED:
+            parent, key = _NESTED[name]
+            out.setdefault(parent, {})[key] = value
+        else:
+            out[_RENAMED.get(name, name)] = value
+    return out
