@@ -117,3 +117,14 @@ def test_same_event_twice_is_one_event_with_two_evidence_sentences(coder):
     )
     accusations = [e for e in events if e.event == "ACCUSE"]
     assert len(accusations) == 1 and len(accusations[0].evidence) == 2
+
+
+def test_the_one_asked_to_act_is_the_of_object_of_the_demanded_act(coder):
+    events = code(coder, "Ukraine demanded the withdrawal of Russian troops from Crimea.")
+    assert ("REQUEST", ("UKR",), ("RUS",)) in summary(events)
+
+
+def test_a_protested_decision_stands_for_its_owner(coder):
+    events = code(coder, "Thousands of Kenyan teachers marched to protest Uganda's decision.")
+    protests = [e for e in events if e.event == "PROTEST"]
+    assert protests and all([r.code for r in e.recipient] == ["UGA"] for e in protests)

@@ -101,6 +101,7 @@ def with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts] if token.conjuncts else [token]
 
 
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "X"}
 NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
@@ -163,14 +164,43 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     # with Afghanistan") yields to a named prepositional object
     if obj is not None and actorlike(obj) and (named(obj) or not any(named(t) for t in found)):
         return with_conjuncts(obj)
-    if found:
+    owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
+    if owners and obj is not None and event_noun(obj, lexicon):
+        return owners  # "demanded the removal of X", "tightened the blockade of X"
+    if found and (any(actorlike(t) for t in found) or not owners):
         return authors_of(found, root)
+    if owners:
+        return owners  # "protested Sweden's decision"
     if root in {"02", "10", "11", "12", "13"}:
         # "demanded that the US cancel", "warned that Iran would": the clause's subject
         for child in verb.children:
             if child.dep_ == "ccomp" and (subjects := subjects_of(child)):
                 return subjects
     return [] if obj is None else authors_of(with_conjuncts(obj), root)
+
+
+# Roots where "the X of Y" names Y as the one acted on or asked to act: "demanded the
+# withdrawal of Serbian forces", "rejected the demands of the rebels", "the blockade of Serbia".
+OF_PATIENT_ROOTS = {"02", "10", "12", "13", "15", "16", "17", "18", "19", "20"}
+
+
+def event_noun(noun: Token, lexicon: Lexicon) -> bool:
+    """The noun names an act ("removal", "blockade", "decision"), not a thing."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon.nouns or lemma in lexicon.patient_nouns
+
+
+def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
+    """The actors a thing or act belongs to: its possessor ("Sweden's decision"), its author
+    ("a plan by France") and, for acts done to someone, its "of" object ("the release of X")."""
+    out = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    preps = {"by"}
+    if root in OF_PATIENT_ROOTS and event_noun(noun, lexicon):
+        preps.add("of")
+    out += [
+        t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
+    ]
+    return [t for t in out if actorlike(t)]
 
 
 def authors_of(nouns: list[Token], root: str) -> list[Token]:
@@ -207,8 +237,9 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
     an actor beats one that names a thing ("broke off relations with Congo over their ties")."""
     allowed = preps or lexicon.recipient_preps
     obj = direct_object(verb)
+    # a clause or a modifier is not a participant ("kept them from participating")
     candidates = [
-        prep_objects(child)
+        [t for t in prep_objects(child) if t.pos_ in NOMINAL]
         for holder in (verb, obj)
         if holder is not None
         for child in holder.children
