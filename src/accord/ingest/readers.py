@@ -28,6 +28,7 @@ from trafilatura.settings import Document
 
 from accord.domain import Article, content_id
 from accord.ingest.dateline import parse_dateline, split_headline
+from accord.ingest.language import ENGLISH, UNDETERMINED, detect_language, language_name
 
 _KINDS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -462,9 +463,17 @@ def _read_feed(
 
 
 def _nonempty(article: Article) -> Article | BadRecord:
-    """Readers' last step: a record that is all headline and dateline is no article."""
+    """Readers' last step: a record that is all headline and dateline is no article, and
+    one in a language other than English is reported, not coded."""
     if not article.text:
         return BadRecord(article.origin or "", "no text besides the headline and dateline")
+    language = detect_language(article.text)
+    if language not in (ENGLISH, UNDETERMINED):
+        return BadRecord(
+            article.origin or "",
+            f"the text is in {language_name(language)} ({language}): "
+            "accord codes English text only",
+        )
     return article
 
 
