@@ -128,3 +128,9 @@ def test_a_protested_decision_stands_for_its_owner(coder):
     events = code(coder, "Thousands of Kenyan teachers marched to protest Uganda's decision.")
     protests = [e for e in events if e.event == "PROTEST"]
     assert protests and all([r.code for r in e.recipient] == ["UGA"] for e in protests)
+
+
+def test_a_threat_is_aimed_at_whom_the_threatened_act_names(coder):
+    events = code(coder, "The Taliban threatened to deliver heavy blows to Pakistan and India.")
+    (event,) = [e for e in events if e.event == "THREATEN"]
+    assert {r.code for r in event.recipient} == {"PAK", "IND"}

@@ -250,3 +250,28 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
         if any(actorlike(t) for t in objs):
             return objs
     return candidates[0] if candidates else []
+
+
+def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Token]:
+    """Whom an uncoded complement acts on, for the verb that frames it: "threatened to deliver
+    blows to the United States", "refused to allow UN planes to land", "threatened to resume
+    attacks in Israel" (a country where the act would happen)."""
+    for child in verb.children:
+        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        obj = direct_object(child)
+        if obj is not None and actorlike(obj):
+            return with_conjuncts(obj)
+        found = prep_recipients(child, lexicon, ())
+        if any(actorlike(t) for t in found):
+            return found
+        owners = [] if obj is None else owners_of(obj, root, lexicon)
+        if owners:
+            return owners
+        for holder in (child, obj):
+            for prep in holder.children if holder is not None else ():
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    places = [t for t in prep_objects(prep) if t.ent_type_ == "GPE"]
+                    if places:
+                        return places
+    return []

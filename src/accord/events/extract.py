@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from accord.events.arguments import (
     PASSIVE_SUBJECT_DEPS,
     actorlike,
+    complement_recipients,
     direct_object,
     prep_objects,
     prep_recipients,
@@ -156,6 +157,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     else:
         actors = subjects_of(verb)
         recipients = recipients_of(verb, sense, lexicon)
+        if not recipients and lemma in lexicon.complement_verbs:
+            recipients = complement_recipients(verb, sense.cameo[:2], lexicon)
     symmetric = lemma in lexicon.symmetric
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
 
