@@ -134,3 +134,19 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_names(coder):
     events = code(coder, "The Taliban threatened to deliver heavy blows to Pakistan and India.")
     (event,) = [e for e in events if e.event == "THREATEN"]
     assert {r.code for r in event.recipient} == {"PAK", "IND"}
+
+
+def test_an_act_announced_unless_a_condition_is_met_is_a_threat_at_the_conditioned(coder):
+    events = code(coder, "Kenya said it will pull out of the talks unless Ethiopia pays.")
+    assert ("THREATEN", ("KEN",), ("ETH",)) in summary(events)
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names(coder):
+    text = "Hamas threatened to resume rocket fire unless Israel lifted the blockade."
+    events = code(coder, text)
+    assert ("THREATEN", ("PSE",), ("ISR",)) in summary(events)
+
+
+def test_an_offer_inside_a_condition_is_not_made(coder):
+    text = "The rebels will boycott the vote unless the president agrees to step down."
+    assert not [e for e in code(coder, text) if e.event == "AGREE"]

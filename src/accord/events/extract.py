@@ -446,7 +446,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 _reported_future(frame, clause, lexicon)
             break
         if node.dep_ == "advcl" and _conditional(node, lexicon):
-            frame.unreal.add("conditional")
+            frame.unreal.add("condition")
         if (
             head.pos_ == "NOUN"
             and lemma in lexicon.request_nouns
@@ -459,6 +459,8 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         _apply_effect(frame, "intent", frame.trigger, lexicon)
     if frame.cameo[:2] in {"03", "13"}:
         frame.unreal.discard("conditional")  # a conditional offer or threat is still made
+    if not frame.negated and (frame.future or frame.cameo[:2] == "13"):
+        _ultimatum(frame, clause, lexicon)
     for child in frame.trigger.sent:
         if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
             objs = [t for c in child.children if c.lower_ == "to" for t in prep_objects(c)]
@@ -487,9 +489,9 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
                 frame.unreal.add("modal")
                 frame.notes.append(f"modal '{child.text}'")
         elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
-            frame.unreal.add("conditional")
+            frame.unreal.add("condition")  # the event is itself the condition
     if _conditional(verb, lexicon):
-        frame.unreal.add("conditional")
+        frame.unreal.add("condition")
     if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"} for c in verb.children
     ):
@@ -498,6 +500,30 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
         c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
     ):
         frame.future = True
+
+
+def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
+    """ "will boycott the vote unless the president resigns" is a threat, and a threat is aimed
+    at whoever its condition names ("threatened to strike if Iraq refuses")."""
+    node, conditions = clause, []
+    for _ in range(3):
+        conditions = [c for c in node.children if c.dep_ == "advcl" and _conditional(c, lexicon)]
+        if conditions or node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
+            break
+        node = node.head
+    if not conditions:
+        return
+    unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
+    if unless and frame.cameo[:2] != "13":
+        frame.cameo = lexicon.stance("threat", frame.cameo)
+        frame.unreal.discard("conditional")
+        frame.symmetric = False
+        frame.notes.append("ultimatum 'unless'")
+    if frame.cameo[:2] == "13" and not any(actorlike(t) for t in frame.recipients):
+        named = [t for c in conditions for t in subjects_of(c) if actorlike(t)]
+        if named:
+            frame.recipients = named
+            frame.notes.append("target named by the condition")
 
 
 def _obligation(verb: Token) -> bool:
