@@ -51,18 +51,22 @@ class Lexicon:
     negation_words: frozenset[str]
     recipient_preps: tuple[str, ...]
     symmetric: frozenset[str]
-    stances: dict[tuple[str, str], str]  # (stance, base/root/*) -> CAMEO code
+    stances: dict[tuple[str, str], str]  # (stance, full/base/root/*) -> CAMEO code
 
     def stance(self, name: str, cameo: str) -> str:
-        """The CAMEO code for ``cameo`` intended, threatened, refused or demanded.
+        """The CAMEO code for ``cameo`` intended, threatened, refused, demanded or appealed for.
+
+        The most specific row wins: the full code, then its base, its root, then "*".
 
         >>> Lexicon.load().stance("intent", "042")  # a visit promised
         '036'
+        >>> Lexicon.load().stance("refuse", "0831")  # declined to resign
+        '1231'
         """
         root = self.stances[(name, "*")][:2]
         if cameo.startswith(root):
             return cameo
-        for key in (cameo[:3], cameo[:2], "*"):
+        for key in dict.fromkeys((cameo, cameo[:3], cameo[:2], "*")):
             if (name, key) in self.stances:
                 return self.stances[(name, key)]
         return cameo
@@ -141,7 +145,7 @@ def _read_senses(path: Path, ontology: Ontology) -> list[Sense]:
     return senses
 
 
-STANCES = ("intent", "threat", "refuse", "demand")
+STANCES = ("intent", "threat", "refuse", "demand", "appeal")
 
 
 def _read_stances(path: Path, ontology: Ontology) -> dict[tuple[str, str], str]:
