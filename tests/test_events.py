@@ -150,3 +150,21 @@ def test_a_threat_is_aimed_at_whom_its_condition_names(coder):
 def test_an_offer_inside_a_condition_is_not_made(coder):
     text = "The rebels will boycott the vote unless the president agrees to step down."
     assert not [e for e in code(coder, text) if e.event == "AGREE"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(coder):
+    events = code(coder, "Hamas issued a statement condemning Egypt on Sunday.")
+    assert ("ACCUSE", ("PSE",), ("EGY",)) in summary(events)
+
+
+def test_a_rally_dispersed_by_police_does_not_make_the_police_demand(coder):
+    events = code(
+        coder, "Turkish police dispersed a rally demanding the release of Syrian detainees."
+    )
+    assert not any(e.event == "REQUEST" and e.actor[0].sector == "COP" for e in events)
+
+
+def test_in_protest_against_names_the_author_of_what_is_protested(coder):
+    text = "Nigerian nurses staged a hunger strike in protest against cuts by Ghanaian officials."
+    (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
+    assert [r.code for r in event.recipient] == ["GHA"]

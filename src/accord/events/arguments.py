@@ -123,18 +123,96 @@ def subjects_of(verb: Token) -> list[Token]:
         subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
         if subjects:
             if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                if _authored(verb.head):
+                    verb = verb.head.head
+                    continue
                 return with_conjuncts(verb.head)
             return subjects
         agents = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
         if agents:
             return agents
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
+            if verb.tag_ != "VBN" and _authored(verb.head):
+                verb = verb.head.head  # "issued a statement condemning X": the issuer
+                continue
             return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             verb = verb.head
             continue
         return []
     return []
+
+
+# Statements and collective actions speak for whoever issues or stages them: "issued a
+# declaration demanding", "staged a rally calling for", "launched a campaign to oust".
+AUTHORED_NOUNS = {
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "letter",
+    "report",
+    "resolution",
+    "message",
+    "memorandum",
+    "note",
+    "document",
+    "announcement",
+    "decree",
+    "order",
+    "ruling",
+    "verdict",
+    "motion",
+    "petition",
+    "ultimatum",
+    "warning",
+    "appeal",
+    "rally",
+    "demonstration",
+    "march",
+    "protest",
+    "strike",
+    "campaign",
+    "drive",
+    "operation",
+    "offensive",
+}
+AUTHORING_VERBS = {
+    "issue",
+    "release",
+    "publish",
+    "adopt",
+    "pass",
+    "send",
+    "deliver",
+    "sign",
+    "submit",
+    "present",
+    "write",
+    "draft",
+    "circulate",
+    "make",
+    "hold",
+    "stage",
+    "organize",
+    "organise",
+    "launch",
+    "begin",
+    "start",
+    "continue",
+    "lead",
+    "mount",
+    "call",
+}
+
+
+def _authored(noun: Token) -> bool:
+    """A statement or collective action that is the object of the verb of its author."""
+    return (
+        noun.lemma_.lower() in AUTHORED_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in AUTHORING_VERBS
+    )
 
 
 def direct_object(verb: Token) -> Token | None:

@@ -16,6 +16,7 @@ from accord.events.arguments import (
     actorlike,
     complement_recipients,
     direct_object,
+    owners_of,
     prep_objects,
     prep_recipients,
     recipients_of,
@@ -69,7 +70,7 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
         if frame is not None:
             _apply_context(frame, lexicon)
             found.append(frame)
-    _protest_targets(found)
+    _protest_targets(found, lexicon)
     for frame in found:
         lemma = frame.trigger.lemma_.lower()
         if frame.cameo[:2] == "15" and lemma in lexicon.joint_activity and len(frame.actors) > 1:
@@ -78,7 +79,7 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
     return found
 
 
-def _protest_targets(found: list[Frame]) -> None:
+def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
     """A protest is against whoever its purpose names: "went on strike to protest Sweden's
     decision", "rioted, demanding the removal of President X"."""
     for frame in found:
@@ -97,6 +98,29 @@ def _protest_targets(found: list[Frame]) -> None:
                     break
             if frame.recipients:
                 break
+        if not frame.recipients:
+            frame.recipients = _in_protest_against(frame.trigger, clause, lexicon)
+
+
+def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list[Token]:
+    """ "staged a hunger strike in protest against violations by the security forces": the
+    target is the author of what is protested."""
+    for holder in (trigger, clause):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "as"}:
+                continue
+            for noun in prep_objects(prep):
+                if noun.lemma_.lower() not in {"protest", "defiance", "opposition"}:
+                    continue
+                for inner in noun.children:
+                    if inner.dep_ == "prep" and inner.lower_ in {"against", "of", "at", "over"}:
+                        for obj in prep_objects(inner):
+                            if actorlike(obj):
+                                return with_conjuncts(obj)
+                            owners = owners_of(obj, "14", lexicon)
+                            if owners:
+                                return owners
+    return []
 
 
 # -- verbs ----------------------------------------------------------------------------------
