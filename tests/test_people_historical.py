@@ -327,7 +327,7 @@ def test_historical_rows_hand_over_to_people_tsv(
         (
             "Kurt Waldheim",
             "UNO",
-            "IGO",
+            "IGO|GOV",
             "Secretary-General of the United Nations",
             "1972-01-01",
             "1982-01-01",
