@@ -168,3 +168,15 @@ def test_in_protest_against_names_the_author_of_what_is_protested(coder):
     text = "Nigerian nurses staged a hunger strike in protest against cuts by Ghanaian officials."
     (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
     assert [r.code for r in event.recipient] == ["GHA"]
+
+
+def test_a_bomb_with_no_named_hand_is_an_unidentified_force_of_the_place(coder):
+    events = code(coder, "A roadside bomb killed three Afghan soldiers in Kandahar on Monday.")
+    (event,) = [e for e in events if e.event == "ASSAULT"]
+    assert (event.actor[0].code, event.actor[0].sector) == ("AFG", "UAF")
+    assert event.recipient[0].code == "AFG"
+
+
+def test_deaths_in_riots_described_in_passing_are_not_attacks(coder):
+    text = "Protesters gathered in Kenya, where ten people were killed in riots last month."
+    assert not [e for e in code(coder, text) if e.event == "ASSAULT"]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from accord import nlp as nlp_module
 from accord.actors.dictionary import ActorDictionary
 from accord.actors.resolve import ActorResolver, DocActors
-from accord.domain import Actor, Article, Event, Evidence, Modality, content_id
+from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
 from accord.events.quotes import Quote, find_quotes
@@ -149,6 +149,22 @@ class Coder:
         self.tally.events += len(merged)
         return CodedArticle(article, tuple(merged), tuple(quotes), doc, actors)
 
+    def _place(
+        self,
+        article: Article,
+        doc: Doc,
+        frame: Frame,
+        countries: list[str],
+        actor_spans: list[tuple[int, int]],
+    ) -> Place:
+        return locate_event(
+            doc,
+            frame.trigger,
+            article_countries=countries,
+            dateline=article.dateline,
+            actor_spans=actor_spans,
+        )
+
     def _event(
         self,
         article: Article,
@@ -171,6 +187,26 @@ class Coder:
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
         unresolved = not actor or any(a.code is None for a in actor)
+        place: Place | None = None
+        if unresolved and coding.event == "ASSAULT" and recipient and _unattributed(frame):
+            # "a roadside bomb killed three soldiers near Samarra": an unidentified armed
+            # force of the country where it happened
+            with self.tally.timed("geo"):
+                place = self._place(article, doc, frame, countries, actor_spans)
+            if place.country:
+                text = " ".join(t.text for t in frame.actors)
+                actor = [
+                    Actor(
+                        place.country,
+                        "UAF",
+                        "unidentified attackers",
+                        text,
+                        ("UAF",),
+                        None,
+                        f"unattributed violence in {place.name or place.country}",
+                    )
+                ]
+                unresolved = False
         if unresolved and not self.options.keep_unresolved:
             self.tally.drop("unresolved actor")
             return None
@@ -187,14 +223,9 @@ class Coder:
         if not modality.happened and not self.options.all_modalities:
             self.tally.drop("did not happen (negated, hypothetical or historical)")
             return None
-        with self.tally.timed("geo"):
-            place = locate_event(
-                doc,
-                frame.trigger,
-                article_countries=countries,
-                dateline=article.dateline,
-                actor_spans=actor_spans,
-            )
+        if place is None:
+            with self.tally.timed("geo"):
+                place = self._place(article, doc, frame, countries, actor_spans)
         if (
             not recipient
             and coding.event not in {"CONSULT", "AGREE"}
@@ -257,6 +288,50 @@ class Coder:
                 "notes": frame.notes,
             },
         )
+
+
+# What kills without a named hand: "a car bomb killed", "were killed in an explosion".
+INSTRUMENTS = {
+    "bomb",
+    "bombing",
+    "blast",
+    "explosion",
+    "device",
+    "attack",
+    "mine",
+    "landmine",
+    "minefield",
+    "rocket",
+    "missile",
+    "shell",
+    "shelling",
+    "grenade",
+    "gunfire",
+    "fire",
+    "airstrike",
+    "strike",
+    "drone",
+    "explosive",
+    "ambush",
+    "ied",
+}
+
+
+def _unattributed(frame: Frame) -> bool:
+    """Violence whose doer is a weapon: "a bomb killed", "were killed in an explosion"
+    (not "where 20 people were killed in riots", a background description)."""
+    trigger = frame.trigger
+    if trigger.dep_ == "relcl" or trigger.pos_ != "VERB":
+        return False
+    if frame.actors:
+        return all(t.lemma_.lower() in INSTRUMENTS for t in frame.actors)
+    return any(c.dep_ == "nsubjpass" for c in trigger.children) and any(
+        obj.lemma_.lower() in INSTRUMENTS
+        for prep in trigger.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "by"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    )
 
 
 def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResolver) -> list[Actor]:
