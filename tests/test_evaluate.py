@@ -537,3 +537,84 @@ def test_non_iso_gold_country_codes_are_normalised() -> None:
         "IGO",
         None,
     ]
+
+
+# The project's own blind event set (evalsets/events.jsonl): shape and scoring.
+
+EVENT_SET = Path(__file__).resolve().parents[1] / "evalsets" / "events.jsonl"
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"})
+SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "REL", "LAB"}
+    | {"EDU", "REF", "CRM"}
+)
+
+
+def event_set_records() -> list[dict[str, Any]]:
+    lines = EVENT_SET.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def test_project_event_set_loads_with_the_gold_reader() -> None:
+    from accord.evaluate.gold import read_sentences
+
+    sentences = read_sentences(EVENT_SET)
+    assert len(sentences) >= 200
+    assert len({s.id for s in sentences}) == len(sentences)
+    quiet = [s for s in sentences if s.no_event]
+    assert len(quiet) >= 25 and all(not s.events for s in quiet)
+    assert all(s.events for s in sentences if not s.no_event)
+    assert all(s.date is not None and 2015 <= s.date.year <= 2026 for s in sentences)
+
+
+def test_project_event_set_records_are_well_formed() -> None:
+    from collections import Counter
+
+    from accord.geo.gazetteer import Gazetteer
+    from accord.ontology import Ontology
+
+    ontology, gazetteer = Ontology.load(), Gazetteer.load()
+    categories = {category.name for category in ontology.categories}
+    assert len(categories) == 16
+    counts: Counter[str] = Counter()
+    for rec in event_set_records():
+        assert set(rec) == {"id", "text", "date", "no_event", "events"}, rec["id"]
+        for ev in rec["events"]:
+            where = f"{rec['id']} {ev['code']}"
+            assert ev["code"] in categories and ev["plover_2021_name"] == ev["code"], where
+            assert ontology.is_cameo(ev["cameo"]) and ev["cameo_root"] == ev["cameo"][:2], where
+            assert isinstance(ev["reciprocal"], bool) and ev["location"] is None, where
+            if ev["reciprocal"]:
+                assert len(ev["source"]) >= 2 and ev["target"] == [], where
+            counts[ev["code"]] += 1
+            for actor in (*(ev["source"] or ()), *(ev["target"] or ())):
+                code, sector = actor["code"], actor["sector"]
+                assert actor["text"] in rec["text"], f"{where}: {actor['text']!r}"
+                if code in NON_STATE_CODES:
+                    assert sector is None, where
+                else:
+                    assert gazetteer.country(code) is not None, f"{where}: {code}"
+                    assert sector is None or sector in SECTORS, f"{where}: {sector}"
+    assert set(counts) == categories
+    assert min(counts.values()) >= 8, counts
+
+
+@pytest.mark.slow
+def test_run_all_scores_the_project_event_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import accord.scoring as scoring
+
+    evalsets = tmp_path / "evalsets"
+    evalsets.mkdir()
+    (evalsets / "events.jsonl").write_text(
+        "\n".join(json.dumps(rec) for rec in event_set_records()[:4]) + "\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(scoring, "EVALSETS", evalsets)
+    report = tmp_path / "report.md"
+    out = scoring.run_all(eval_dir=str(tmp_path / "no-gold"), report=str(report), limit=3)
+    assert "skipped: no evaluation data" in out  # the project set needs no external gold
+    (line,) = [line for line in out.splitlines() if line.startswith("events (events.jsonl")]
+    assert "3 sentences" in line and "dyad P" in line and "false events per gold event" in line
+    markdown = report.read_text(encoding="utf-8")
+    assert "## Project event set (evalsets/events.jsonl) (first 3 records)" in markdown
+    assert "### Per category" in markdown

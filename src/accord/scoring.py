@@ -1,7 +1,8 @@
 """``accord eval``: every accuracy measurement in one report.
 
 External gold data (``../shared/eval``, never copied into the repository) measures event and
-actor coding; this project's own test sets under ``evalsets/`` measure place and date.
+actor coding; this project's own test sets under ``evalsets/`` measure events on text nobody
+tuned rules on (``events.jsonl``), place and date, and deduplication.
 """
 
 from __future__ import annotations
@@ -12,20 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from accord.domain import Event
-from accord.evaluate import NoEvalData, evaluate, require_eval_dir
+from accord.evaluate import NoEvalData, SetReport, evaluate, evaluate_set, require_eval_dir
 from accord.evaluate.actors import ActorSpanReport, score_actor_spans
 from accord.evaluate.gold import GSR_FILE, read_sentences
-from accord.evaluate.metrics import Rate
+from accord.evaluate.metrics import Rate, Score
 from accord.ingest import article_from_text
 from accord.pipeline import Coder
 
 EVALSETS = Path(__file__).resolve().parents[2] / "evalsets"
+EVENT_SET = "events.jsonl"
+EVENT_SET_TITLE = f"Project event set (evalsets/{EVENT_SET})"
 
 
-def _sentence_coder(coder: Coder) -> Any:
+def _sentence_coder(coder: Coder, *, dated: bool = False) -> Any:
     def code(text: str, date: Any) -> list[Event]:
         # The gold dates are placeholders (2000-01-01 for every record): code undated text.
-        return coder.code(article_from_text(text, headline=False))
+        # The project's own sets carry real publication dates, which modality needs.
+        article = article_from_text(text, headline=False, date=date if dated else None)
+        return coder.code(article)
 
     return code
 
@@ -53,6 +58,11 @@ def run_all(
             f"  country+sector {_rate(spans.sector)}"
         )
         sections.append(_spans_markdown(spans))
+    events = EVALSETS / EVENT_SET
+    if events.exists():
+        own = evaluate_set(_sentence_coder(coder, dated=True), events, limit=limit)
+        lines.append(event_set_headline(own))
+        sections.append(own.to_markdown(EVENT_SET_TITLE))
     places = EVALSETS / "places.jsonl"
     if places.exists():
         from accord.geo.evaluate import score_places
@@ -108,6 +118,21 @@ def headline(summary: dict[str, Any]) -> list[str]:
         f"CAMEO manual, gold CAMEO root / base / full: {rate(manual['root'])} / "
         f"{rate(manual['base'])} / {rate(manual['full'])}",
     ]
+
+
+def event_set_headline(report: SetReport) -> str:
+    """One line for a project event set: dyad and category scores, false events."""
+    gsr = report.gsr
+
+    def prf(score: Score) -> str:
+        return f"P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f}"
+
+    return (
+        f"events ({report.path.name}, {gsr.sentences} sentences): dyad {prf(gsr.dyad)}; "
+        f"category {prf(gsr.event)}; false events per gold event "
+        f"{gsr.false_events_per_gold_event:.3f}; {report.no_event.events} events on "
+        f"{report.no_event.sentences} no-event sentences"
+    )
 
 
 def _rate(value: Rate) -> str:

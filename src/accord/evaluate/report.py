@@ -70,6 +70,41 @@ class EvalReport:
         return "\n\n".join(parts) + "\n"
 
 
+@dataclass(frozen=True)
+class SetReport:
+    """One event set in the gold record shape (the project's own), scored like the gold."""
+
+    path: Path
+    limit: int | None
+    gsr: GsrReport
+    no_event: NoEventCount
+    failures: tuple[CoderFailure, ...]
+
+    def summary(self) -> dict[str, Any]:
+        """The headline numbers, JSON-serialisable."""
+        return {
+            "path": str(self.path),
+            "limit": self.limit,
+            **_gsr_summary(self.gsr),
+            "no_event": {"sentences": self.no_event.sentences, "events": self.no_event.events},
+            "coder_errors": len(self.failures),
+        }
+
+    def to_markdown(self, title: str) -> str:
+        """Score tables, per-category table, confusion and miss lists under ``title``."""
+        limit = f" (first {self.limit} records)" if self.limit is not None else ""
+        parts = [
+            _gsr_markdown(self.gsr, title=f"{title}{limit}"),
+            "### No-event sentences\n\n"
+            f"{self.no_event.events} events produced on {self.no_event.sentences} sentences "
+            "that carry none.",
+        ]
+        if self.failures:
+            rows = [(f.id, f.error) for f in self.failures]
+            parts.append("### Coder errors\n\n" + _capped(("id", "error"), rows))
+        return "\n\n".join(parts)
+
+
 def _gsr_summary(gsr: GsrReport) -> dict[str, Any]:
     actors, places = gsr.actors, gsr.locations
     return {
@@ -101,7 +136,7 @@ def _cameo_summary(cameo: CameoReport) -> dict[str, Any]:
     }
 
 
-def _gsr_markdown(gsr: GsrReport) -> str:
+def _gsr_markdown(gsr: GsrReport, *, title: str = "PLOVER gold standard records") -> str:
     scores = [
         ("dyad (category + countries)", gsr.dyad),
         ("dyad (category + countries + sectors)", gsr.dyad_sector),
@@ -109,7 +144,7 @@ def _gsr_markdown(gsr: GsrReport) -> str:
     ]
     actors, places = gsr.actors, gsr.locations
     parts = [
-        "## PLOVER gold standard records",
+        f"## {title}",
         f"{gsr.sentences} sentences, {gsr.gold_events} gold events, "
         f"{gsr.system_events} system events. False events per gold event: "
         f"**{gsr.false_events_per_gold_event:.2f}**. {gsr.actor_only_pairs} gold pairs have "
