@@ -117,6 +117,8 @@ def test_longest_listed_prefix_wins(onto: Ontology) -> None:
     # A 3-digit row overrides its root: 057 is AGREE though 05 is SUPPORT.
     assert onto.plover("057")[0] == "AGREE"
     assert onto.plover("051")[0] == "SUPPORT"
+    assert onto.plover("055") == ("SUPPORT", "apologize", ("diplomatic",))
+    assert onto.plover("0874")[0] == "RETREAT" and onto.plover("08")[0] == "CONCEDE"
 
 
 def test_coding_mode_replaces_and_context_extends(onto: Ontology) -> None:
