@@ -95,6 +95,47 @@ FOREIGN = {
     "unidentified",
     "unknown",
 }
+# Words that put a person out of the office their title or dictionary entry names: CAMEO
+# codes former office holders as elites (ELI), not as the government.
+FORMER = {
+    "former",
+    "ex",
+    "ousted",
+    "deposed",
+    "exiled",
+    "toppled",
+    "overthrown",
+    "onetime",
+    "one-time",
+    "erstwhile",
+}
+# Heads that take the sector of an agent modifier: "rebel leaders" are rebels, "civilian
+# advisers" civilians, "church officials" clergy.
+GENERIC_HEADS = {
+    "leader",
+    "official",
+    "adviser",
+    "advisor",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "personnel",
+    "representative",
+    "figure",
+    "delegation",
+    "delegate",
+    "staff",
+}
+# Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
+QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# A sector that implies a second one: peacekeepers are soldiers.
+IMPLIED_SECTORS = {"PKO": "MIL"}
+# Place names: entity types of toponyms, and the shortest names matched despite a misspelling.
+PLACE_ENTS = {"GPE", "LOC"}
+DIRECTIONS = {"north", "south", "east", "west", "centre", "center", "interior", "coast"}
+FUZZY_MIN = {"country": 6, "demonym": 6, "capital": 8}
+FUZZY_ENTS = {"", "GPE", "NORP", "LOC", "ORG"}  # the parser tags unknown words ORG
 RECIPROCAL_NOUNS = {
     "both sides",
     "the two sides",
@@ -162,10 +203,16 @@ class ActorResolver:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._case: dict[int, set[str]] = {}
         by_text: dict[str, list[int]] = {}
+        # misspelled country names, demonyms and capitals ("Ethopia", "Afganistan"): every
+        # form of a long single-word name with one letter dropped points at the name
+        self._fuzzy: dict[str, set[tuple[int, str]]] = {}
         for term, names in self._terms(dictionary):
             self.terms.append(term)
             for name in names:
                 by_text.setdefault(name, []).append(len(self.terms) - 1)
+                if len(name) >= FUZZY_MIN.get(term.kind, 99) and name.isalpha():
+                    for key in _deletions(name.lower()):
+                        self._fuzzy.setdefault(key, set()).add((len(self.terms) - 1, name.lower()))
         texts = list(by_text)
         # names written exactly as in the dictionary pass the capitalisation check ("al-Qaeda")
         self._exact_names = set(texts)
@@ -205,6 +252,7 @@ class ActorResolver:
 
     def hits(self, doc: Doc, *, date: dt.date | None) -> list[Hit]:
         found: list[Hit] = []
+        out_of_office: dict[tuple[int, int], list[Term]] = {}
         for key, start, end in self.matcher(doc):
             index = self._key_index[key]
             term = self.terms[index]
@@ -212,15 +260,20 @@ class ActorResolver:
             exact = self._case.get(index)
             if exact and span_text not in exact and span_text.lower() in self._case_lower[index]:
                 continue
-            if term.entry is not None and date is not None and not term.entry.valid_on(date):
-                continue
             if (
                 term.kind in {"country", "capital", "entry", "seat"}
                 and not _proper(doc[start:end])
                 and span_text not in self._exact_names
             ):
                 continue
+            if term.entry is not None and date is not None and not term.entry.valid_on(date):
+                if term.entry.kind == "person":
+                    out_of_office.setdefault((start, end), []).append(term)
+                continue
             found.append(Hit(start, end, term))
+        if out_of_office and date is not None:
+            found += _out_of_office(out_of_office, found, date)
+        found += self._misspelled(doc, found)
         # longest first; on a tie the stronger kind, then (undated text) the current entry
         found.sort(
             key=lambda h: (
@@ -240,11 +293,41 @@ class ActorResolver:
         kept.sort(key=lambda h: h.start)
         return kept
 
+    def _misspelled(self, doc: Doc, found: list[Hit]) -> list[Hit]:
+        """Capitalised words the dictionary lacks that are one slip away from a long country
+        name, demonym or capital ("Ethopia", "Ghanians", "Khatmandu"); never a place of
+        another country."""
+        if not self._fuzzy:
+            return []
+        taken = {i for h in found for i in range(h.start, h.end)}
+        extra: list[Hit] = []
+        for token in doc:
+            text = token.text
+            if (
+                token.i in taken
+                or len(text) < 6
+                or not text.isalpha()
+                or not text[0].isupper()
+                or token.ent_type_ not in FUZZY_ENTS
+                or token.pos_ not in {"PROPN", "ADJ", "NOUN"}
+            ):
+                continue
+            lower = text.lower()
+            candidates = {c for key in _deletions(lower) for c in self._fuzzy.get(key, ())}
+            close = {index for index, name in candidates if _slip(lower, name)}
+            codes = {self.terms[i].code for i in close}
+            elsewhere = self.place_country(text) if self.place_country is not None else None
+            if len(codes) != 1 or (elsewhere is not None and elsewhere not in codes):
+                continue  # "Indiana" is a place of its own, not a slip for "Indian"
+            best = min(close, key=lambda i: KIND_RANK[self.terms[i].kind])
+            extra.append(Hit(token.i, token.i + 1, self.terms[best]))
+        return extra
+
     def analyse(self, doc: Doc, *, date: dt.date | None, dateline: str | None = None) -> DocActors:
         """Match terms and resolve every noun phrase of ``doc`` in reading order."""
         hits = self.hits(doc, date=date)
         by_token = {i: h for h in hits for i in range(h.start, h.end)}
-        home = self._home_country(hits, dateline)
+        home = self._home_country(doc, hits, dateline)
         named = {h.term.code for h in hits if h.term.code and h.term.kind != "agent"}
         reliable = home is not None and (dateline is not None or named == {home})
         state = DocActors(doc, hits, by_token, home, reliable)
@@ -258,7 +341,7 @@ class ActorResolver:
                             state.history.append((token.i, actor))
         return state
 
-    def _home_country(self, hits: list[Hit], dateline: str | None) -> str | None:
+    def _home_country(self, doc: Doc, hits: list[Hit], dateline: str | None) -> str | None:
         if dateline:
             code = self.capital_of.get(dateline.lower())
             if code:
@@ -266,7 +349,11 @@ class ActorResolver:
             country = self.dictionary.country_by_name(dateline)
             if country:
                 return country.code
-        counts = Counter(h.term.code for h in hits if h.term.code and h.term.kind != "entry")
+        counts = Counter(
+            h.term.code
+            for h in hits
+            if h.term.code and h.term.kind != "entry" and not _ethnic(doc, h)
+        )
         return counts.most_common(1)[0][0] if counts else None
 
     # -- noun phrase resolution ------------------------------------------------------------
@@ -300,6 +387,26 @@ class ActorResolver:
     def _resolve_np(
         self, head: Token, state: DocActors, *, date: dt.date | None
     ) -> tuple[Actor, ...]:
+        actors = self._resolve_phrase(head, state, date=date)
+        if actors and len(actors) == 1 and _looks_personal(actors[0]) and _former(head):
+            # "former prime minister ...", "ousted President ...": no longer the government
+            actor = actors[0]
+            if actor.sector != "ELI" and not actor.reason.startswith("coreference"):
+                role = actor.role if (actor.role or "").startswith("former") else None
+                return (
+                    replace(
+                        actor,
+                        sector="ELI",
+                        sectors=("ELI",),
+                        role=role or f"former {actor.role or 'office holder'}",
+                        reason=f"{actor.reason}; former office holder -> ELI",
+                    ),
+                )
+        return actors
+
+    def _resolve_phrase(
+        self, head: Token, state: DocActors, *, date: dt.date | None
+    ) -> tuple[Actor, ...]:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS | THING_PRONOUNS:
             return self._pronoun(head, state)
@@ -318,24 +425,46 @@ class ActorResolver:
         if entries and not owns_head:  # "NATO-member Norway" is Norway
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
             actor = _actor_from_entry(best.term, text)
+            person = best.term.entry is not None and best.term.entry.kind == "person"
+            # "Djindjic's opposition coalition": a person's group, not the person
+            owner = person and head.doc[best.end - 1].dep_ == "poss" and best.end <= head.i
             role = (
                 head_hit
                 if head_hit is not None
-                and head_hit.term.kind in {"agent", "title"}
-                and best.term.entry
-                and best.term.entry.kind != "person"
+                and (
+                    (head_hit.term.kind in {"agent", "title"} and not person)
+                    or (head_hit.term.kind == "agent" and owner)
+                )
                 else None
             )
             if role is not None:
                 # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
                 role_sector = role.term.sectors[0]
-                sectors = (role_sector, *(s for s in actor.sectors if s != role_sector))
+                sectors = _implied(
+                    (role_sector, *(s for s in actor.sectors if s != role_sector and not owner))
+                )
                 return (
                     replace(
                         actor,
                         sector=role_sector,
                         sectors=sectors,
+                        name=text if owner else actor.name,
+                        role=None if owner else actor.role,
                         reason=f"{actor.reason}; {role.term.kind} '{role.term.name}'",
+                    ),
+                )
+            office = [h for h in hits if h.term.kind == "title" and h.term.sectors == ("IGO",)]
+            if office and not person and actor.code in {"UNO", "IGO", "EUR"}:
+                # "Arab League Secretary-General ...": the organisation's executive
+                sectors = _implied((*actor.sectors, "GOV"))
+                name = person_name(head, tokens)
+                return (
+                    replace(
+                        actor,
+                        sectors=tuple(dict.fromkeys(sectors)),
+                        name=name or actor.name,
+                        role=office[0].term.name,
+                        reason=f"{actor.reason}; title '{office[0].term.name}'",
                     ),
                 )
             return (actor,)
@@ -349,6 +478,27 @@ class ActorResolver:
                 return (earlier,)
         places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]
         roles = [h for h in hits if h.term.kind in {"title", "agent"} and _role_applies(h, head)]
+        lemma = head.lemma_.lower()
+        if lemma in QUANTITY_HEADS or (lemma in GROUP_HEADS and not roles):
+            # "thousands of soldiers", "a member of the Syrian parliament"
+            of_phrase = set(np_tokens(head, with_of=True)) - set(core)
+            members = [h for h in hits if h.term.kind == "agent" and h.start in of_phrase]
+            if members:
+                roles = [min(members, key=lambda h: h.start)]
+        elif lemma in GENERIC_HEADS and roles:
+            modifiers = [
+                h
+                for h in hits
+                if h.term.kind == "agent"
+                and h.end <= head.i
+                and head.doc[h.end - 1].head.i == head.i
+                and head.doc[h.end - 1].dep_ in {"compound", "amod", "nmod"}
+            ]
+            if modifiers:
+                roles = [max(modifiers, key=lambda h: h.end)]
+        if roles:
+            # "ethnic Albanian guerrillas": an ethnicity, not the fighters' state
+            places = [h for h in places if not _ethnic(head.doc, h)]
         if head.lemma_.lower() == "counterpart":
             sector = self._counterpart_sector(head, state)
             country, why = self._nationality(head, places, state)
@@ -384,7 +534,7 @@ class ActorResolver:
                         sector,
                         text,
                         text,
-                        (sector,),
+                        _implied((sector,)),
                         role_name,
                         f"{role.term.kind} '{role.term.name}' with several nationalities",
                     )
@@ -394,10 +544,17 @@ class ActorResolver:
                 known = self._titled_surname(name, role, places, date)
                 if known is not None:
                     return (_actor_from_entry(known, text),)
-            if name is not None and not places and not state.home_reliable:
-                country, why = None, "unknown (a named person with no nationality given)"
+            if name is not None and not places:
+                same_name = self._surname_country(name) if role.term.kind == "agent" else None
+                if same_name is not None:
+                    # "the Bush administration": the country of the curated people so named
+                    country, why = same_name, f"of the curated people named '{name}'"
+                elif not state.home_reliable:
+                    country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
-            return (Actor(country, sector, name or text, text, (sector,), role_name, reason),)
+            return (
+                Actor(country, sector, name or text, text, _implied((sector,)), role_name, reason),
+            )
         if places:
             place = _closest(places, head.i)
             owns_head = place.start <= head.i < place.end
@@ -419,12 +576,37 @@ class ActorResolver:
                         country, "CVL", text, text, ("CVL",), None, f"ethnic group; country {why}"
                     ),
                 )
+            residence = [
+                h
+                for h in places
+                if h is not place
+                and h.term.kind in {"demonym", "country"}
+                and h.end <= place.start
+                and head.doc[h.end - 1].head.i == head.i
+            ]
+            if place.term.kind == "demonym" and residence and head.tag_ in {"NNS", "NNPS"}:
+                # "Bosnian Serbs", "Kosovo Albanians": the people of the first-named state
+                home = residence[-1]
+                reason = f"people of {home.term.kind} '{home.term.name}'"
+                return (Actor(home.term.code, "CVL", text, text, ("CVL",), None, reason),)
             sectors = place.term.sectors
-            if place.term.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}:
-                sectors = ("CVL",)  # "Palestinians", "Nigerians": the people of a country
+            if place.term.kind == "demonym" and head.pos_ in {"NOUN", "PROPN"}:
+                sectors = ("CVL",)  # "Palestinians", "a Nigerian": the people of a country
             sector = sectors[0] if sectors else None
             reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
+        if (
+            not hits
+            and head.ent_type_ in PLACE_ENTS
+            and self.place_country is not None
+            and head.lower_ not in DIRECTIONS
+        ):
+            # a region, territory or town standing for its country ("Gaza Strip", "Darfur")
+            place_name = _place_name(head)
+            code = self.place_country(place_name) if place_name else None
+            if code and place_name:
+                reason = f"place '{place_name}' in the gazetteer"
+                return (Actor(code, None, place_name, text, (), None, reason),)
         if name is not None and head.ent_type_ == "PERSON":
             state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
@@ -452,6 +634,14 @@ class ActorResolver:
         best = max(found, key=lambda t: _recency(t.entry))
         return best if date is not None or len({t.code for t in found}) == 1 else None
 
+    def _surname_country(self, name: str) -> str | None:
+        """The one country of the curated people with this surname, if they share one."""
+        codes = {t.code for t in self.by_surname.get(name.split()[-1].lower(), ())}
+        if len(codes) == 1:
+            (code,) = codes
+            return code if code not in {"UNO", "IGO", "EUR", "NGO", "IMG", "MNC"} else None
+        return None
+
     def _same_person(self, name: str, text: str, state: DocActors) -> Actor | None:
         """A bare or titled surname ("Nasirzadeh", "General Guler") named in full earlier."""
         surname = name.split()[-1]
@@ -472,11 +662,12 @@ class ActorResolver:
             return None, "unknown (described as foreign)"
         if self.place_country is not None:
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"in", "from"}:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
                     for obj in prep.children:
-                        code = self.place_country(obj.text) if obj.pos_ == "PROPN" else None
+                        where = _place_name(obj)
+                        code = self.place_country(where) if where else None
                         if code:
-                            return code, f"from the place '{obj.text}'"
+                            return code, f"from the place '{where}'"
         if state.home_country:
             return state.home_country, "from the article's dateline or main country"
         return None, "unknown"
@@ -560,6 +751,61 @@ class ActorResolver:
 # -- helpers on tokens ------------------------------------------------------------------------
 
 
+def _slip(word: str, name: str) -> bool:
+    """A likely misspelling of ``name``: same first letter, one letter dropped, added or
+    swapped (two for long names); a changed letter only in long names ("Franco" is not
+    "France")."""
+    if word == name or word[0] != name[0]:
+        return False
+    if len(name) >= 9:
+        return _edits(word, name) <= 2
+    if len(word) == len(name):
+        return sorted(word) == sorted(name) and _edits(word, name) == 1
+    return _edits(word, name) == 1
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every form of it with one letter dropped."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edits(a: str, b: str) -> int:
+    """Edit distance with adjacent transpositions (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _out_of_office(
+    spans: dict[tuple[int, int], list[Term]], found: list[Hit], date: dt.date
+) -> list[Hit]:
+    """Curated people named on a date outside all their terms: elites (ELI) of their country,
+    with the office they last held ("former President"), as CAMEO codes former leaders."""
+    covered = {(h.start, h.end) for h in found if h.term.kind == "entry"}
+    hits: list[Hit] = []
+    for (start, end), terms in spans.items():
+        if (start, end) in covered:
+            continue
+        past = [t for t in terms if t.entry and t.entry.end and t.entry.end <= date]
+        if past:
+            term = max(past, key=lambda t: _recency(t.entry))
+            role = f"former {term.entry.role}" if term.entry and term.entry.role else None
+        else:
+            term = min(terms, key=lambda t: t.entry.start or dt.date.min if t.entry else date)
+            role = None
+        assert term.entry is not None  # person terms carry their entry
+        entry = replace(term.entry, sectors=("ELI",), role=role)
+        hits.append(Hit(start, end, replace(term, sectors=("ELI",), entry=entry)))
+    return hits
+
+
 def _needs_case(text: str) -> bool:
     """Short or dotted upper-case aliases ("US", "U.N.") must match with their case."""
     letters = [c for c in text if c.isalpha()]
@@ -571,6 +817,38 @@ def _proper(span: Span) -> bool:
     if first.lower_ in {"the", "a"} and len(span) > 1:
         first = span[1]
     return first.text[:1].isupper() or not first.text[:1].isalpha()
+
+
+def _former(head: Token) -> bool:
+    """ "former President X", "ousted leader", "ex-minister": the phrase names a past office."""
+    doc = head.doc
+    for i in np_tokens(head, with_of=False):
+        token = doc[i]
+        if token.lower_ in FORMER or token.lower_.startswith("ex-"):
+            return True
+    return False
+
+
+def _ethnic(doc: Doc, hit: Hit) -> bool:
+    return hit.term.kind == "demonym" and hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic"
+
+
+def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
+    extra = tuple(IMPLIED_SECTORS[s] for s in sectors if s in IMPLIED_SECTORS)
+    return tuple(dict.fromkeys((*sectors, *extra)))
+
+
+def _place_name(token: Token) -> str | None:
+    """The proper name of a place phrase: "Sindh" in "Sindh province", "West Bank"."""
+    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.pos_ == "PROPN":
+        parts.append(token)
+    if not parts:
+        return None
+    parts.sort(key=lambda t: t.i)
+    if parts[-1].i - parts[0].i + 1 != len(parts):
+        return None
+    return token.doc[parts[0].i : parts[-1].i + 1].text
 
 
 def _strip_det(text: str) -> str:

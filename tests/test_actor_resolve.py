@@ -1,0 +1,134 @@
+"""Actor resolution in context: misspellings, places, former office holders, group phrases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accord.domain import Actor
+
+
+def resolve(coder, text: str, phrase: str, date: dt.date | None = None) -> list[Actor]:
+    """The actors of the noun phrases covering ``phrase`` in ``text``."""
+    doc = coder.nlp(text)
+    state = coder.resolver.analyse(doc, date=date)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    found: list[Actor] = []
+    for token in span:
+        for actor in coder.resolver.actor_of(token, state):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
+    return {(a.code, a.sector) for a in actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Troops from Ethopia crossed the border on Tuesday.", "Ethopia", "ETH"),
+        ("The government of Afganistan rejected the plan.", "Afganistan", "AFG"),
+        ("Police in Khatmandu arrested dozens of protesters.", "Khatmandu", "NPL"),
+        ("Phillippine soldiers patrolled the island.", "Phillippine", "PHL"),
+    ],
+)
+def test_misspelled_country_names_resolve(coder, text: str, phrase: str, code: str) -> None:
+    assert code in {a.code for a in resolve(coder, text, phrase)}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Indiana lawmakers approved the budget on Monday.", "Indiana"),
+        ("Athena Smith, a lawyer, filed the complaint.", "Athena"),
+        ("Carolina Herrera presented her collection in New York.", "Carolina"),
+        ("Franco ruled Spain for almost four decades.", "Franco"),
+    ],
+)
+def test_near_misses_that_are_real_words_or_names_stay_apart(coder, text: str, phrase: str) -> None:
+    actors = resolve(coder, text, phrase)
+    assert not {a.code for a in actors} & {"IND", "GRC", "FRA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Rockets fired from the Gaza Strip hit southern Israel.", "the Gaza Strip", "PSE"),
+        ("Darfur accused the militia of burning villages.", "Darfur", "SDN"),
+        ("The government of Sindh province declared an emergency.", "government", "PAK"),
+    ],
+)
+def test_regions_and_provinces_stand_for_their_country(
+    coder, text: str, phrase: str, code: str
+) -> None:
+    assert code in {a.code for a in resolve(coder, text, phrase)}
+
+
+def test_former_office_holders_are_elites(coder) -> None:
+    text = "Former President Askar Akayev criticised the new government."
+    assert ("KGZ", "ELI") in codes(resolve(coder, text, "Former President Askar Akayev"))
+
+
+def test_a_curated_person_named_after_leaving_office_is_an_elite(coder) -> None:
+    text = "Carlos Menem attended the hearing in Buenos Aires."
+    later = resolve(coder, text, "Carlos Menem", dt.date(2005, 6, 1))
+    during = resolve(coder, text, "Carlos Menem", dt.date(1995, 6, 1))
+    assert codes(later) == {("ARG", "ELI")}
+    assert later[0].role == "former President"
+    assert codes(during) == {("ARG", "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Afghan rebel leaders met in Peshawar.", "Afghan rebel leaders", ("AFG", "REB")),
+        ("Russian civilian advisers left the base.", "Russian civilian advisers", ("RUS", "CVL")),
+        ("A member of the Syrian parliament resigned.", "A member", ("SYR", "LEG")),
+        ("Thousands of Iraqi soldiers surrendered.", "Thousands", ("IRQ", "MIL")),
+        ("The Bush administration rejected the proposal.", "Bush administration", ("USA", "GOV")),
+        ("British nationals were evacuated from the port.", "British nationals", ("GBR", "CVL")),
+        ("Iraqi Kurds protested in Kirkuk.", "Iraqi Kurds", ("IRQ", "CVL")),
+        ("Bosnian Serbs blocked the road to the enclave.", "Bosnian Serbs", ("BIH", "CVL")),
+        ("A Palestinian was wounded at the checkpoint.", "Palestinian", ("PSE", "CVL")),
+        ("French warships arrived in the port.", "French warships", ("FRA", "MIL")),
+    ],
+)
+def test_group_phrases_take_the_sector_of_who_they_are(
+    coder, text: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    assert expected in codes(resolve(coder, text, phrase))
+
+
+def test_ethnic_adjectives_do_not_name_the_state(coder) -> None:
+    text = "Ethnic Albanian guerrillas attacked a police station in Macedonia."
+    actors = resolve(coder, text, "Ethnic Albanian guerrillas")
+    assert ("MKD", "REB") in codes(actors)
+    assert "ALB" not in {a.code for a in actors if a.sector == "REB"}
+
+
+def test_an_opposition_coalition_of_a_named_leader_is_the_opposition(coder) -> None:
+    text = "Zoran Djindjic's opposition coalition called a general strike."
+    assert ("SRB", "OPP") in codes(resolve(coder, text, "coalition"))
+
+
+def test_peacekeepers_are_also_military(coder) -> None:
+    actors = resolve(coder, "UN peacekeepers patrolled the buffer zone.", "UN peacekeepers")
+    assert actors[0].code == "UNO"
+    assert {"PKO", "MIL"} <= set(actors[0].sectors)
+
+
+def test_an_international_organisations_chief_is_its_executive(coder) -> None:
+    text = "Arab League Secretary-General Amr Moussa called for calm."
+    actors = resolve(coder, text, "Amr Moussa", dt.date(2005, 1, 1))
+    assert actors[0].code == "IGO"
+    assert "GOV" in actors[0].sectors
+
+
+def test_historical_groups_resolve_on_their_dates(coder) -> None:
+    text = "The Revolutionary United Front freed the hostages."
+    actors = resolve(coder, text, "Revolutionary United Front", dt.date(1999, 8, 1))
+    assert codes(actors) == {("SLE", "REB")}
