@@ -180,3 +180,27 @@ def test_a_bomb_with_no_named_hand_is_an_unidentified_force_of_the_place(coder):
 def test_deaths_in_riots_described_in_passing_are_not_attacks(coder):
     text = "Protesters gathered in Kenya, where ten people were killed in riots last month."
     assert not [e for e in code(coder, text) if e.event == "ASSAULT"]
+
+
+def test_a_purpose_clause_names_whom_the_act_is_aimed_at(coder):
+    text = "Kenyan police fired tear gas to disperse Ugandan protesters on Monday."
+    events = [e for e in code(coder, text) if e.event in {"ASSAULT", "COERCE"}]
+    assert events and all([r.code for r in e.recipient] == ["UGA"] for e in events)
+
+
+def test_aid_is_given_for_someone_and_to_someone_named_as_a_dative(coder):
+    events = code(coder, "Japan agreed to provide $20 million in aid for Sudan and Chad.")
+    assert any({r.code for r in e.recipient} == {"SDN", "TCD"} for e in events)
+    events = code(coder, "Norway will give Malawi a grant of $5 million next year.")
+    assert any([r.code for r in e.recipient] == ["MWI"] for e in events)
+
+
+def test_mediation_between_two_sides_has_both_as_recipients(coder):
+    events = code(coder, "Qatar launched a mediation effort between Ethiopia and Eritrea.")
+    (event,) = [e for e in events if e.event == "CONSULT"]
+    assert {r.code for r in event.recipient} == {"ETH", "ERI"}
+
+
+def test_neighbours_of_a_country_are_not_the_country(coder):
+    events = code(coder, "Iran threatened its neighbours on Tuesday.")
+    assert not any(r.code == "IRN" for e in events for r in e.recipient)

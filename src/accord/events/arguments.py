@@ -236,8 +236,11 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
             return with_conjuncts(child)  # "gave the Ivory Coast $5 million"
     # the forces a side mobilises or deploys are not its target
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
-    obj = None if own_means else direct_object(verb)
-    found = prep_recipients(verb, lexicon, sense.preps)
+    obj = None if own_means else direct_object(verb) or _object_after_as(verb)
+    allowed = sense.preps
+    if not allowed and root in BENEFIT_ROOTS:
+        allowed = (*lexicon.recipient_preps, "for")  # "provided aid for Romania"
+    found = prep_recipients(verb, lexicon, allowed)
     # a named object wins; a thing merely modified by a name ("the Torkham border crossing
     # with Afghanistan") yields to a named prepositional object
     if obj is not None and actorlike(obj) and (named(obj) or not any(named(t) for t in found)):
@@ -257,6 +260,22 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     return [] if obj is None else authors_of(with_conjuncts(obj), root)
 
 
+# Cooperation, support and aid are given "for" someone as well as "to" them.
+BENEFIT_ROOTS = {"05", "06", "07"}
+
+
+def _object_after_as(verb: Token) -> Token | None:
+    """ "denounced as a crime Serbia's suppression of the unrest": the object, parsed as an
+    apposition inside the "as" phrase."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for pobj in prep.children:
+                for child in pobj.children:
+                    if child.dep_ == "appos":
+                        return child
+    return None
+
+
 # Roots where "the X of Y" names Y as the one acted on or asked to act: "demanded the
 # withdrawal of Serbian forces", "rejected the demands of the rebels", "the blockade of Serbia".
 OF_PATIENT_ROOTS = {"02", "10", "12", "13", "15", "16", "17", "18", "19", "20"}
@@ -271,10 +290,17 @@ def event_noun(noun: Token, lexicon: Lexicon) -> bool:
 def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
     """The actors a thing or act belongs to: its possessor ("Sweden's decision"), its author
     ("a plan by France") and, for acts done to someone, its "of" object ("the release of X")."""
-    out = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    eventlike = event_noun(noun, lexicon)
+    # "its neighbours" are not "it"; "its decision" is its own
+    out = [
+        t
+        for c in noun.children
+        if c.dep_ == "poss" and (eventlike or c.pos_ != "PRON")
+        for t in with_conjuncts(c)
+    ]
     preps = {"by"}
-    if root in OF_PATIENT_ROOTS and event_noun(noun, lexicon):
-        preps.add("of")
+    if (root in OF_PATIENT_ROOTS and eventlike) or root == "05":
+        preps.add("of")  # "defended the right of Russian troops", "praised the efforts of X"
     out += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
@@ -330,12 +356,22 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
     return candidates[0] if candidates else []
 
 
+def purpose_clause(token: Token) -> bool:
+    """ "opened fire to disperse the demonstrators": an infinitive of purpose."""
+    return (
+        token.dep_ == "advcl"
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    )
+
+
 def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Token]:
     """Whom an uncoded complement acts on, for the verb that frames it: "threatened to deliver
     blows to the United States", "refused to allow UN planes to land", "threatened to resume
     attacks in Israel" (a country where the act would happen)."""
     for child in verb.children:
-        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ not in {"VERB", "AUX"}:
+        complement = child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}
+        if not complement and not purpose_clause(child):
             continue
         obj = direct_object(child)
         if obj is not None and actorlike(obj):
@@ -344,6 +380,15 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
         if any(actorlike(t) for t in found):
             return found
         owners = [] if obj is None else owners_of(obj, root, lexicon)
+        owners += [t for t in authors_of(found, root) if actorlike(t)]
+        if obj is None:  # "refused to allow UN planes to land": who was to be allowed
+            owners += [
+                t
+                for inner in child.children
+                if inner.dep_ in {"ccomp", "xcomp"}
+                for t in subjects_of(inner)
+                if actorlike(t) and inner.pos_ in {"VERB", "AUX"}
+            ]
         if owners:
             return owners
         for holder in (child, obj):

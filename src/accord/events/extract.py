@@ -181,8 +181,13 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     else:
         actors = subjects_of(verb)
         recipients = recipients_of(verb, sense, lexicon)
-        if not recipients and lemma in lexicon.complement_verbs:
-            recipients = complement_recipients(verb, sense.cameo[:2], lexicon)
+        if (
+            not any(actorlike(t) for t in recipients)
+            and sense.cameo[:2] != "04"
+            and (lemma in lexicon.complement_verbs or lemma not in lexicon.symmetric)
+        ):
+            # "threatened to deliver blows to X", "fired tear gas to disperse the crowd"
+            recipients = complement_recipients(verb, sense.cameo[:2], lexicon) or recipients
     symmetric = lemma in lexicon.symmetric
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
 
@@ -298,7 +303,16 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     ):
         actors = subjects_of(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        recipients = _noun_recipients(noun, lexicon) or prep_recipients(head, lexicon, ())
+        recipients = (
+            _noun_recipients(noun, lexicon)
+            or prep_recipients(head, lexicon, ())
+            or [t for c in head.children if c.dep_ == "dative" for t in with_conjuncts(c)]
+        )
+        if not recipients and not symmetric:
+            # "undertook a mediation mission between Syria and the PLO"
+            recipients = _between(noun)
+        if not any(actorlike(t) for t in recipients) and not symmetric and sense.cameo[:2] != "04":
+            recipients = complement_recipients(head, sense.cameo[:2], lexicon) or recipients
         if passive and not actors:
             actors = [t for c in head.children if c.dep_ == "agent" for t in prep_objects(c)]
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
@@ -349,6 +363,15 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if not actors:
         return None
     return Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "noun")
+
+
+def _between(noun: Token) -> list[Token]:
+    return [
+        t
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+        for t in prep_objects(c)
+    ]
 
 
 def _noun_recipients(noun: Token, lexicon: Lexicon) -> list[Token]:
