@@ -132,3 +132,51 @@ def test_historical_groups_resolve_on_their_dates(coder) -> None:
     text = "The Revolutionary United Front freed the hostages."
     actors = resolve(coder, text, "Revolutionary United Front", dt.date(1999, 8, 1))
     assert codes(actors) == {("SLE", "REB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Palestinian Prime Minister Ismail Haniyeh rejected the offer.",
+            "Ismail Haniyeh",
+            ("PSE", "GOV"),
+        ),
+        ("General Michel Aoun refused to leave the palace.", "Michel Aoun", ("LBN", "MIL")),
+    ],
+)
+def test_a_title_picks_the_role_it_names(
+    coder, text: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Police sealed off East Jerusalem on Friday.", "East Jerusalem", "PSE"),
+        ("Violence flared again in Northern Ireland.", "Northern Ireland", "GBR"),
+        ("Aid reached the Darfur region last week.", "the Darfur region", "SDN"),
+    ],
+)
+def test_a_longer_place_name_beats_the_country_or_capital_inside_it(
+    coder, text: str, phrase: str, code: str
+) -> None:
+    assert {a.code for a in resolve(coder, text, phrase)} == {code}
+
+
+def test_a_stance_towards_a_country_is_not_a_nationality(coder) -> None:
+    text = "An anti-Syrian journalist was killed by a car bomb in Beirut."
+    actors = resolve(coder, text, "journalist")
+    assert ("LBN", "MED") in codes(actors)
+
+
+def test_a_short_country_name_with_an_extra_letter(coder) -> None:
+    assert "QAT" in {a.code for a in resolve(coder, "Quatar's emir met the envoy.", "Quatar")}
+    spin = resolve(coder, "Spin doctors worked through the night.", "Spin")
+    assert "ESP" not in {a.code for a in spin}
+
+
+def test_a_regional_official_takes_the_country_of_the_region(coder) -> None:
+    text = "Gunmen shot the deputy governor of the Tyumen region, Oleg Petrov, on Monday."
+    assert "RUS" in {a.code for a in resolve(coder, text, "deputy governor")}

@@ -134,7 +134,8 @@ IMPLIED_SECTORS = {"PKO": "MIL"}
 # Place names: entity types of toponyms, and the shortest names matched despite a misspelling.
 PLACE_ENTS = {"GPE", "LOC"}
 DIRECTIONS = {"north", "south", "east", "west", "centre", "center", "interior", "coast"}
-FUZZY_MIN = {"country": 6, "demonym": 6, "capital": 8}
+PLACE_NOUNS = {"region", "province", "state", "territory", "district", "area", "enclave", "strip"}
+FUZZY_MIN = {"country": 5, "demonym": 6, "capital": 8}
 FUZZY_ENTS = {"", "GPE", "NORP", "LOC", "ORG"}  # the parser tags unknown words ORG
 RECIPROCAL_NOUNS = {
     "both sides",
@@ -228,9 +229,11 @@ class ActorResolver:
         # curated people by surname, for titled references the dictionary leaves out as bare
         # names because they are ambiguous ("President Bush")
         self.by_surname: dict[str, list[Term]] = {}
+        self.roles_of: dict[str, list[Term]] = {}  # every role of a curated person
         for term in self.terms:
             if term.entry is not None and term.entry.kind == "person":
                 self.by_surname.setdefault(term.name.split()[-1].lower(), []).append(term)
+                self.roles_of.setdefault(term.entry.canonical, []).append(term)
         self.title_terms = {a.terms[0]: a.terms for a in dictionary.agents if a.kind == "title"}
 
     @staticmethod
@@ -424,8 +427,14 @@ class ActorResolver:
         owns_head = head_hit is not None and head_hit.term.kind in {"country", "capital", "seat"}
         if entries and not owns_head:  # "NATO-member Norway" is Norway
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
-            actor = _actor_from_entry(best.term, text)
             person = best.term.entry is not None and best.term.entry.kind == "person"
+            titles = [h for h in hits if h.term.kind == "title" and h.end <= best.start]
+            term = best.term
+            if person and titles:
+                # "General Michel Aoun", "Prime Minister Haniyeh": the role the title names
+                named = {h.term.code for h in hits if h.term.kind in {"demonym", "country"}}
+                term = self._role_by_title(best.term, titles[-1], named, date) or term
+            actor = _actor_from_entry(term, text)
             # "Djindjic's opposition coalition": a person's group, not the person
             owner = person and head.doc[best.end - 1].dep_ == "poss" and best.end <= head.i
             role = (
@@ -549,7 +558,7 @@ class ActorResolver:
                 if same_name is not None:
                     # "the Bush administration": the country of the curated people so named
                     country, why = same_name, f"of the curated people named '{name}'"
-                elif not state.home_reliable:
+                elif not state.home_reliable and why.startswith("from the article"):
                     country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
             return (
@@ -568,6 +577,18 @@ class ActorResolver:
                 return (Actor(place.term.code, None, name, text, (), None, reason),)
             if place.term.kind == "demonym" and head.pos_ == "ADJ":
                 return ()
+            longer = _place_name(head) if self.place_country is not None else None
+            if (
+                longer
+                and self.place_country is not None
+                and len(longer) > len(state.doc[place.start : place.end].text)
+                and place.term.kind in {"country", "capital"}
+            ):
+                elsewhere = self.place_country(longer)
+                if elsewhere and elsewhere != place.term.code:
+                    # "East Jerusalem", "Northern Ireland": a place of its own
+                    reason = f"place '{longer}' in the gazetteer"
+                    return (Actor(elsewhere, None, longer, text, (), None, reason),)
             if place.start > 0 and state.doc[place.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia": an ethnic group, not a state's nationals
                 country, why = self._nationality(head, [], state)
@@ -597,9 +618,8 @@ class ActorResolver:
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
         if (
             not hits
-            and head.ent_type_ in PLACE_ENTS
+            and (head.ent_type_ in PLACE_ENTS or head.lemma_.lower() in PLACE_NOUNS)
             and self.place_country is not None
-            and head.lower_ not in DIRECTIONS
         ):
             # a region, territory or town standing for its country ("Gaza Strip", "Darfur")
             place_name = _place_name(head)
@@ -633,6 +653,34 @@ class ActorResolver:
             return None
         best = max(found, key=lambda t: _recency(t.entry))
         return best if date is not None or len({t.code for t in found}) == 1 else None
+
+    def _role_by_title(
+        self, term: Term, title: Hit, named: set[str | None], date: dt.date | None
+    ) -> Term | None:
+        """Among a person's roles on the date, the one that the title before the name fits:
+        the nationality named with it, the same sector, shared words ("Prime Minister"),
+        then the latest."""
+        assert term.entry is not None  # person terms carry their entry
+        words = set(title.term.name.lower().split()) - {"of", "the", "and"}
+
+        def fit(t: Term) -> tuple[bool, bool, int]:
+            assert t.entry is not None
+            role = set((t.entry.role or "").lower().replace("-", " ").split())
+            return (
+                not named or t.code in named,
+                t.entry.sectors[0] == title.term.sectors[0],
+                len(words & role),
+            )
+
+        roles = [
+            t
+            for t in self.roles_of.get(term.entry.canonical, ())
+            if t.entry is not None and (date is None or t.entry.valid_on(date))
+        ]
+        if not roles:
+            return None
+        best = max(roles, key=lambda t: (*fit(t), _recency(t.entry)))
+        return best if fit(best) > fit(term) else None
 
     def _surname_country(self, name: str) -> str | None:
         """The one country of the curated people with this surname, if they share one."""
@@ -754,9 +802,11 @@ class ActorResolver:
 def _slip(word: str, name: str) -> bool:
     """A likely misspelling of ``name``: same first letter, one letter dropped, added or
     swapped (two for long names); a changed letter only in long names ("Franco" is not
-    "France")."""
+    "France"), an added one only in short names ("Quatar", not "Spin" for "Spain")."""
     if word == name or word[0] != name[0]:
         return False
+    if len(name) < 6:  # "Quatar": short names only take an extra letter
+        return len(word) == len(name) + 1 and _edits(word, name) == 1
     if len(name) >= 9:
         return _edits(word, name) <= 2
     if len(word) == len(name):
@@ -830,7 +880,15 @@ def _former(head: Token) -> bool:
 
 
 def _ethnic(doc: Doc, hit: Hit) -> bool:
-    return hit.term.kind == "demonym" and hit.start > 0 and doc[hit.start - 1].lower_ == "ethnic"
+    """ "ethnic Albanian", "anti-Syrian", "pro-Iranian": a stance or ethnicity, not a state."""
+    if hit.term.kind not in {"demonym", "country"} or hit.start == 0:
+        return False
+    before = doc[hit.start - 1]
+    if hit.term.kind == "demonym" and before.lower_ == "ethnic":
+        return True
+    if before.text == "-" and hit.start > 1:
+        before = doc[hit.start - 2]
+    return before.lower_ in {"anti", "pro"}
 
 
 def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
@@ -839,16 +897,23 @@ def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _place_name(token: Token) -> str | None:
-    """The proper name of a place phrase: "Sindh" in "Sindh province", "West Bank"."""
-    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    """The proper name of a place phrase: "Sindh" in "Sindh province", "West Bank" in "the
+    West Bank city", when the parser took it for a place."""
+    parts: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    while stack:
+        part = stack.pop()
+        parts.append(part)
+        stack.extend(c for c in part.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     if token.pos_ == "PROPN":
         parts.append(token)
-    if not parts:
+    if not parts or not any(t.ent_type_ in PLACE_ENTS for t in parts):
         return None
     parts.sort(key=lambda t: t.i)
     if parts[-1].i - parts[0].i + 1 != len(parts):
         return None
-    return token.doc[parts[0].i : parts[-1].i + 1].text
+    name = token.doc[parts[0].i : parts[-1].i + 1].text
+    return name if name.lower() not in DIRECTIONS else None
 
 
 def _strip_det(text: str) -> str:
