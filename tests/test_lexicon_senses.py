@@ -116,6 +116,14 @@ def _codes(coder, text):
             ("COERCE", "1712"),
         ),
         ("Kenyan police opened fire on protesters in Nairobi.", ("ASSAULT", "193")),
+        ("Iraqi police used tear gas to disperse Kurdish protesters.", ("COERCE", "175")),
+        ("Colombian rebels set free 12 hostages on Sunday.", ("RETREAT", "0841")),
+        ("The Myanmar army forced out hundreds of Rohingya villagers.", ("COERCE", "174")),
+        # a labour strike called off eases dissent; called-off air strikes de-escalate
+        ("The Nigerian union cancelled the strike after talks.", ("CONCEDE", "082")),
+        ("The Pentagon cancelled the air strikes against Iran.", ("RETREAT", "087")),
+        # PLOVER's own conversion table puts apologies under SUPPORT
+        ("Argentina apologized to Brazil on Tuesday.", ("SUPPORT", "055")),
     ],
 )
 def test_sense_codes_the_expected_event(coder, text, expected):
@@ -136,3 +144,8 @@ def test_sense_codes_the_expected_event(coder, text, expected):
 )
 def test_narrow_senses_do_not_overreach(all_coder, text, unexpected):
     assert unexpected not in {cameo for _, cameo in _codes(all_coder, text)}
+
+
+@pytest.mark.slow
+def test_a_press_conference_is_not_a_meeting(all_coder):
+    assert _codes(all_coder, "The Kremlin held a press conference on Monday.") == set()
