@@ -204,3 +204,20 @@ def test_mediation_between_two_sides_has_both_as_recipients(coder):
 def test_neighbours_of_a_country_are_not_the_country(coder):
     events = code(coder, "Iran threatened its neighbours on Tuesday.")
     assert not any(r.code == "IRN" for e in events for r in e.recipient)
+
+
+def test_a_nominal_act_names_its_target_through_its_object(coder):
+    events = code(coder, "Egypt announced a suspension of flights with Libya on Sunday.")
+    assert any(e.event == "SANCTION" and [r.code for r in e.recipient] == ["LBY"] for e in events)
+
+
+def test_force_against_property_targets_its_owner(coder):
+    events = code(coder, "Russian hackers hacked into the computers of Estonian ministers.")
+    assert any([r.code for r in e.recipient] == ["EST"] for e in events)
+    events = code(coder, "Israeli settlers set fire to the offices of Palestinian officials.")
+    assert any([r.code for r in e.recipient] == ["PSE"] for e in events)
+
+
+def test_mobilizing_for_a_war_against_someone_targets_them(coder):
+    events = code(coder, "Armenia mobilized reservists for a war against Azerbaijan.")
+    assert ("MOBILIZE", ("ARM",), ("AZE",)) in summary(events)

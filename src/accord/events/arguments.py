@@ -92,8 +92,11 @@ def actorlike(token: Token) -> bool:
         return True
     if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
         return True
+    # "Ugandan candidates", "South Korean army officers"
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
+    modifiers += [g for c in modifiers for g in c.children if g.dep_ in {"amod", "compound"}]
     return token.pos_ == "PROPN" or any(
-        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in token.children
+        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in [*token.children, *modifiers]
     )
 
 
@@ -229,6 +232,9 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
         for prep in preps:
             objs = prep_objects(prep)
+            if objs and not any(actorlike(t) for t in objs):
+                # "hacked into the computers of South Korean officers"
+                objs = [t for noun in objs for t in owners_of(noun, root, lexicon)] or objs
             if objs:
                 return authors_of(objs, root)
     for child in verb.children:
@@ -248,10 +254,27 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
     if owners and obj is not None and event_noun(obj, lexicon):
         return owners  # "demanded the removal of X", "tightened the blockade of X"
+    if not owners and found and not any(actorlike(t) for t in found):
+        # "hacked into the computers of South Korean officers"
+        owners = [t for noun in found for t in owners_of(noun, root, lexicon)]
     if found and (any(actorlike(t) for t in found) or not owners):
         return authors_of(found, root)
     if owners:
         return owners  # "protested Sweden's decision"
+    if root == "15":
+        # "mobilized reservists for a possible war against Iraq"
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for noun in prep_objects(prep):
+                    aimed = [
+                        t
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ in {"against", "with", "on"}
+                        for t in prep_objects(c)
+                        if actorlike(t)
+                    ]
+                    if aimed:
+                        return aimed
     if root in {"02", "10", "11", "12", "13"}:
         # "demanded that the US cancel", "warned that Iran would": the clause's subject
         for child in verb.children:
@@ -276,6 +299,10 @@ def _object_after_as(verb: Token) -> Token | None:
     return None
 
 
+# Roots where a thing "of" someone stands for them: support for "the rights of X"; force
+# against "the offices of X", "the computers of X".
+PROPERTY_ROOTS = {"05", "17", "18", "19", "20"}
+
 # Roots where "the X of Y" names Y as the one acted on or asked to act: "demanded the
 # withdrawal of Serbian forces", "rejected the demands of the rebels", "the blockade of Serbia".
 OF_PATIENT_ROOTS = {"02", "10", "12", "13", "15", "16", "17", "18", "19", "20"}
@@ -299,12 +326,22 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
         for t in with_conjuncts(c)
     ]
     preps = {"by"}
-    if (root in OF_PATIENT_ROOTS and eventlike) or root == "05":
-        preps.add("of")  # "defended the right of Russian troops", "praised the efforts of X"
+    if (root in OF_PATIENT_ROOTS and eventlike) or root in PROPERTY_ROOTS:
+        preps.add("of")  # "defended the right of Russian troops", "the offices of the PLO"
     out += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
-    return [t for t in out if actorlike(t)]
+    # "crimes committed by Croat forces"
+    out += [
+        t
+        for acl in noun.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN"
+        for c in acl.children
+        if c.dep_ == "agent"
+        for t in prep_objects(c)
+    ]
+    # "Croat forces": a proper-name modifier the tagger left without an entity type
+    return [t for t in out if actorlike(t) or any(c.pos_ == "PROPN" for c in t.children)]
 
 
 def authors_of(nouns: list[Token], root: str) -> list[Token]:

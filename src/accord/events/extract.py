@@ -304,7 +304,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         actors = subjects_of(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         recipients = (
-            _noun_recipients(noun, lexicon)
+            _noun_recipients(noun, sense, lexicon)
             or prep_recipients(head, lexicon, ())
             or [t for c in head.children if c.dep_ == "dative" for t in with_conjuncts(c)]
         )
@@ -331,7 +331,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             sense,
             sense.cameo,
             subjects_of(verb),
-            _noun_recipients(noun, lexicon),
+            _noun_recipients(noun, sense, lexicon),
             symmetric,
             "complement",
         )
@@ -357,7 +357,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         if c.dep_ == "prep" and c.lower_ in {"between", "among"}
         for t in prep_objects(c)
     ]
-    recipients = _noun_recipients(noun, lexicon) + (owners if patient else [])
+    recipients = _noun_recipients(noun, sense, lexicon) + (owners if patient else [])
     if between:
         actors, recipients, symmetric = between[:1], between[1:], True
     if not actors:
@@ -374,11 +374,30 @@ def _between(noun: Token) -> list[Token]:
     ]
 
 
-def _noun_recipients(noun: Token, lexicon: Lexicon) -> list[Token]:
+def _noun_recipients(noun: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     out = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in lexicon.recipient_preps:
             out += prep_objects(child)
+    if out and not any(actorlike(t) for t in out):
+        # "an investigation into crimes committed by Croat forces"
+        owners = [t for thing in out for t in owners_of(thing, sense.cameo[:2], lexicon)]
+        if owners:
+            return owners
+    if not any(actorlike(t) for t in out):
+        # "a suspension of air links with Serbia", "the withdrawal of forces from Panama"
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for inner in prep_objects(child):
+                    named = [
+                        t
+                        for c in inner.children
+                        if c.dep_ == "prep" and c.lower_ in lexicon.recipient_preps
+                        for t in prep_objects(c)
+                        if actorlike(t)
+                    ]
+                    if named:
+                        return named
     return out
 
 
