@@ -263,7 +263,8 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         return owners  # "protested Sweden's decision"
     if root == "15":
         # "mobilized reservists for a possible war against Iraq"
-        for prep in verb.children:
+        means = direct_object(verb)
+        for prep in [*verb.children, *(means.children if means is not None else ())]:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 for noun in prep_objects(prep):
                     aimed = [
