@@ -180,3 +180,18 @@ def test_a_short_country_name_with_an_extra_letter(coder) -> None:
 def test_a_regional_official_takes_the_country_of_the_region(coder) -> None:
     text = "Gunmen shot the deputy governor of the Tyumen region, Oleg Petrov, on Monday."
     assert "RUS" in {a.code for a in resolve(coder, text, "deputy governor")}
+
+
+def test_peacekeepers_without_a_nationality_are_a_multinational_force(coder) -> None:
+    text = "A regional peacekeeping force will deploy along the border next month."
+    assert ("IGO", "PKO") in codes(resolve(coder, text, "peacekeeping force"))
+
+
+def test_an_agent_in_a_named_country_takes_that_country(coder) -> None:
+    text = "Fighting erupted near a village in Western Cambodia, Thai officials said."
+    assert ("KHM", "CVL") in codes(resolve(coder, text, "village"))
+
+
+def test_fundamentalists_are_radicals(coder) -> None:
+    text = "Algerian Islamic fundamentalists called for a boycott of the vote."
+    assert ("DZA", "RAD") in codes(resolve(coder, text, "fundamentalists"))

@@ -374,13 +374,16 @@ class ActorResolver:
         hit = state.by_token.get(token.i)
         candidates = state.resolved.get(np_head(owner).i, ())
         if hit is not None and hit.term.code:
+            # a body named as a modifier keeps its sector ("Security Council" in "Security
+            # Council members"); a country or demonym names a state, not a sector
+            own = hit.term.sectors if hit.term.kind == "entry" else ()
             candidates = tuple(a for a in candidates if a.code == hit.term.code) or (
                 Actor(
                     hit.term.code,
-                    None,
+                    own[0] if own else None,
                     hit.term.name,
                     token.text,
-                    (),
+                    own,
                     None,
                     f"{hit.term.kind} '{hit.term.name}' as modifier",
                 ),
@@ -553,6 +556,10 @@ class ActorResolver:
                 known = self._titled_surname(name, role, places, date)
                 if known is not None:
                     return (_actor_from_entry(known, text),)
+            if sector == "PKO" and not places and not why.startswith("from the place"):
+                # "peacekeepers", "a regional peacekeeping force": multinational unless a
+                # nationality is given
+                country, why = "IGO", "a multinational force (no nationality given)"
             if name is not None and not places:
                 same_name = self._surname_country(name) if role.term.kind == "agent" else None
                 if same_name is not None:
@@ -712,6 +719,10 @@ class ActorResolver:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
                     for obj in prep.children:
+                        named = state.by_token.get(obj.i)
+                        if named is not None and named.term.kind in {"country", "capital", "seat"}:
+                            # "rebels in Chad", "a village in western Cambodia"
+                            return named.term.code, f"from the place '{named.term.name}'"
                         where = _place_name(obj)
                         code = self.place_country(where) if where else None
                         if code:
