@@ -140,6 +140,9 @@ def test_sense_codes_the_expected_event(coder, text, expected):
         ("Israel halted military operations in Rafah on Tuesday.", "1622"),
         # threatening unspecified action is not a threat of force
         ("France threatened further action against Iran.", "138"),
+        # figurative uses of force verbs are not attacks or strikes
+        ("The senator hammered the Turkish government over its handling of the crisis.", "190"),
+        ("The Japanese carmaker stopped production at its Mexican plant.", "143"),
     ],
 )
 def test_narrow_senses_do_not_overreach(all_coder, text, unexpected):
