@@ -195,3 +195,10 @@ def test_an_agent_in_a_named_country_takes_that_country(coder) -> None:
 def test_fundamentalists_are_radicals(coder) -> None:
     text = "Algerian Islamic fundamentalists called for a boycott of the vote."
     assert ("DZA", "RAD") in codes(resolve(coder, text, "fundamentalists"))
+
+
+def test_a_groups_leaders_keep_the_groups_sector(coder) -> None:
+    text = "Two M23 rebel leaders met ELN commanders in Havana."
+    assert codes(resolve(coder, text, "M23 rebel leaders")) >= {("COD", "REB")}
+    assert ("COD", "GOV") not in codes(resolve(coder, text, "M23 rebel leaders"))
+    assert ("COL", "REB") in codes(resolve(coder, text, "ELN commanders"))

@@ -126,6 +126,9 @@ GENERIC_HEADS = {
     "delegation",
     "delegate",
     "staff",
+    "commander",
+    "member",
+    "chief",
 }
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
@@ -449,6 +452,15 @@ class ActorResolver:
                 )
                 else None
             )
+            if (
+                role is not None
+                and not owner
+                and head.lemma_.lower() in GENERIC_HEADS
+                and actor.code not in {"UNO", "IGO", "EUR"}
+            ):
+                # "M23 rebel leaders", "Hamas officials": the group's own people, its sector
+                reason = f"{actor.reason}; {role.term.kind} '{role.term.name}' of the group"
+                return (replace(actor, name=text, role=None, reason=reason),)
             if role is not None:
                 # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
                 role_sector = role.term.sectors[0]
