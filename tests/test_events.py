@@ -221,3 +221,26 @@ def test_force_against_property_targets_its_owner(coder):
 def test_mobilizing_for_a_war_against_someone_targets_them(coder):
     events = code(coder, "Armenia mobilized reservists for a war against Azerbaijan.")
     assert ("MOBILIZE", ("ARM",), ("AZE",)) in summary(events)
+
+
+def test_an_act_inside_a_demand_is_asked_for_not_done(coder):
+    text = "Turkey demanded that NATO members refuse to arm Kurdish militias."
+    assert not [e for e in code(coder, text) if e.event == "REJECT"]
+
+
+def test_a_restated_demand_is_a_request_of_the_clause_subject(coder):
+    text = "The African Union reiterated its demand that Sudan ease curbs on aid workers."
+    events = code(coder, text)
+    assert any(e.event == "REQUEST" and [r.code for r in e.recipient] == ["SDN"] for e in events)
+    assert not [e for e in events if e.event == "CONCEDE"]
+
+
+def test_who_is_indicted_and_resigns_is_the_one_who_resigns(coder):
+    text = "Serbia's interior minister was indicted by a Belgrade court and will resign."
+    (event,) = [e for e in code(coder, text) if e.evidence[0].trigger == "resign"]
+    assert (event.actor[0].code, event.actor[0].sector) == ("SRB", "GOV")
+
+
+def test_fighters_armed_with_rifles_are_not_given_arms(coder):
+    text = "Gunmen armed with rifles attacked a Kenyan police post near Garissa."
+    assert not [e for e in code(coder, text) if e.event == "AID"]

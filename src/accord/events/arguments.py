@@ -120,14 +120,18 @@ def prep_objects(prep: Token) -> list[Token]:
 
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
-    seen = 0
+    seen, via = 0, ""
     while seen < 6:
         seen += 1
         subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+        if not subjects and via == "conj":
+            # "was indicted by the court and will resign": who was indicted resigns
+            patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+            subjects = [t for c in patients for t in with_conjuncts(c)]
         if subjects:
             if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 if _authored(verb.head):
-                    verb = verb.head.head
+                    via, verb = "", verb.head.head
                     continue
                 return with_conjuncts(verb.head)
             return subjects
@@ -136,10 +140,12 @@ def subjects_of(verb: Token) -> list[Token]:
             return agents
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
             if verb.tag_ != "VBN" and _authored(verb.head):
-                verb = verb.head.head  # "issued a statement condemning X": the issuer
+                via, verb = "", verb.head.head  # "issued a statement condemning X": the issuer
                 continue
             return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
+            # "were killed or wounded" shares the passive; "was indicted and will resign" not
+            via = "conj" if verb.dep_ == "conj" and verb.tag_ != "VBN" else ""
             verb = verb.head
             continue
         return []

@@ -28,6 +28,37 @@ from accord.events.lexicon import Lexicon, Sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
+# Verbs that repeat a statement named by their object: "reiterated its demand that ...".
+RESTATING_VERBS = {"reiterate", "repeat", "restate", "voice"}
+STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
+
+# Participles that, after a noun and without an agent, describe a standing state rather than
+# an act of the reporting window: "militiamen armed with machetes", "troops deployed there".
+STATE_PARTICIPLES = {
+    "arm",
+    "back",
+    "support",
+    "fund",
+    "finance",
+    "train",
+    "deploy",
+    "station",
+    "base",
+    "equip",
+    "supply",
+    "sponsor",
+    "ally",
+    "align",
+    "link",
+    "occupy",
+    "control",
+    "hold",
+    "exile",
+    "ban",
+    "outlaw",
+    "dispute",
+}
+
 # Predicates inside these prepositions are reasons or background, not new events:
 # "condemned X for attacking Y", "accused X of shelling".
 BACKGROUND_PREPS = {"for", "of", "over", "after", "despite", "because", "since", "amid"}
@@ -130,6 +161,13 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     lemma = _lemma(verb, lexicon)
     if _is_background(verb):
         return None
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and lemma in STATE_PARTICIPLES
+        and not _agent(verb)
+    ):
+        return None  # a state, not an act: "militiamen armed with machetes"
     obj = direct_object(verb)
     if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
         return None  # the event noun is the trigger ("held talks")
@@ -192,11 +230,22 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
 
 
+def _agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
 def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
     """ "Washington said Beijing must drop its barriers": a demand, whatever is demanded."""
     for clause in verb.children:
-        codable = _verb_sense(clause, lexicon, direct_object(clause)) is not None or (
-            _light_noun(clause, lexicon)
+        chain, frontier = [clause], [clause]  # "must be ready to mediate": coded there
+        for _ in range(3):
+            frontier = [c for t in frontier for c in t.children if c.dep_ in {"xcomp", "acomp"}]
+            chain += frontier
+        codable = any(
+            _verb_sense(link, lexicon, direct_object(link)) is not None
+            or _light_noun(link, lexicon)
+            for link in chain
+            if link.pos_ in {"VERB", "AUX"}
         )
         if clause.dep_ == "ccomp" and _obligation(clause) and not codable:
             demanded = subjects_of(clause)
@@ -296,10 +345,14 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     head = first.head
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
+    head_lemma = _lemma(head, lexicon)
     if (
         first.dep_ in {"dobj", "attr"}
         and head.pos_ in {"VERB", "AUX"}
-        and _lemma(head, lexicon) in lexicon.light_verbs
+        and (
+            head_lemma in lexicon.light_verbs
+            or (head_lemma in RESTATING_VERBS and sense.cameo[:2] in STATEMENT_ROOTS)
+        )
     ):
         actors = subjects_of(head)
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
@@ -311,6 +364,16 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         if not recipients and not symmetric:
             # "undertook a mediation mission between Syria and the PLO"
             recipients = _between(noun)
+        if not recipients and sense.cameo[:2] in STATEMENT_ROOTS:
+            # "reiterated its demand that Israel ease the restrictions"
+            recipients = [
+                t
+                for holder in (noun, head)
+                for c in holder.children
+                if c.dep_ in {"ccomp", "acl", "advcl"} and c.i > noun.i
+                for t in subjects_of(c)
+                if actorlike(t) and t.head.i == c.i
+            ]
         if not any(actorlike(t) for t in recipients) and not symmetric and sense.cameo[:2] != "04":
             recipients = complement_recipients(head, sense.cameo[:2], lexicon) or recipients
         if passive and not actors:
@@ -484,8 +547,16 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
             ):
                 effect = "intent"
-            if effect == "request" and node.dep_ != "xcomp":
+            if effect == "request" and node.dep_ != "xcomp" and lemma in lexicon.speech_verbs:
                 effect = None  # "was told that ...": speech, not a request
+            told = direct_object(head)
+            if (
+                node.dep_ == "ccomp"
+                and told is not None
+                and told.lemma_.lower() in lexicon.request_nouns
+                and told.i < node.i
+            ):
+                effect = "request"  # "reiterated its demand that Israel ease the curbs"
             if effect:
                 if effect in {"intent", "threaten", "refuse"}:
                     frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
@@ -500,7 +571,7 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
             subjects = subjects_of(head)
             frame.speaker = subjects[0] if subjects else None
-            if direct and _obligation(clause) and subjects:
+            if direct and (_obligation(clause) or _obligation(node)) and subjects:
                 # "Britain said Libya must hand over the suspects": a demand on Libya
                 frame.recipients, frame.actors = frame.actors, subjects
                 frame.cameo = lexicon.stance("demand", frame.cameo)
