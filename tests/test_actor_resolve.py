@@ -202,3 +202,8 @@ def test_a_groups_leaders_keep_the_groups_sector(coder) -> None:
     assert codes(resolve(coder, text, "M23 rebel leaders")) >= {("COD", "REB")}
     assert ("COD", "GOV") not in codes(resolve(coder, text, "M23 rebel leaders"))
     assert ("COL", "REB") in codes(resolve(coder, text, "ELN commanders"))
+
+
+def test_a_body_takes_the_sector_of_what_its_members_are(coder) -> None:
+    text = "Britain banned a Protestant extremist organization in Northern Ireland."
+    assert ("GBR", "REB") in codes(resolve(coder, text, "organization"))

@@ -130,6 +130,8 @@ GENERIC_HEADS = {
     "member",
     "chief",
 }
+# Bodies named by what their members are: "an extremist organisation", "a student movement".
+BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
 # A sector that implies a second one: peacekeepers are soldiers.
@@ -509,7 +511,7 @@ class ActorResolver:
             members = [h for h in hits if h.term.kind == "agent" and h.start in of_phrase]
             if members:
                 roles = [min(members, key=lambda h: h.start)]
-        elif lemma in GENERIC_HEADS and roles:
+        if lemma in GENERIC_HEADS | BODY_HEADS and not any(h.start > head.i for h in roles):
             modifiers = [
                 h
                 for h in hits
@@ -731,12 +733,20 @@ class ActorResolver:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
                     for obj in prep.children:
-                        named = state.by_token.get(obj.i)
-                        if named is not None and named.term.kind in {"country", "capital", "seat"}:
-                            # "rebels in Chad", "a village in western Cambodia"
-                            return named.term.code, f"from the place '{named.term.name}'"
                         where = _place_name(obj)
                         code = self.place_country(where) if where else None
+                        named = state.by_token.get(obj.i)
+                        if (
+                            named is not None
+                            and named.term.kind in {"country", "capital", "seat"}
+                            and (
+                                not where
+                                or not code
+                                or len(where) <= len(state.doc[named.start : named.end].text)
+                            )
+                        ):
+                            # "rebels in Chad", "a village in western Cambodia"
+                            return named.term.code, f"from the place '{named.term.name}'"
                         if code:
                             return code, f"from the place '{where}'"
         if state.home_country:
