@@ -244,3 +244,27 @@ def test_who_is_indicted_and_resigns_is_the_one_who_resigns(coder):
 def test_fighters_armed_with_rifles_are_not_given_arms(coder):
     text = "Gunmen armed with rifles attacked a Kenyan police post near Garissa."
     assert not [e for e in code(coder, text) if e.event == "AID"]
+
+
+def test_will_not_accept_is_a_refusal(coder):
+    events = code(coder, "Jordan said it will not accept any more Syrian refugees.")
+    assert any(e.event == "REJECT" and e.actor[0].code == "JOR" for e in events)
+
+
+def test_a_sanction_held_out_on_a_condition_is_a_threat(coder):
+    text = "The European Union may suspend aid to Mali if the junta delays the elections."
+    events = code(coder, text)
+    assert any(e.event == "THREATEN" and e.actor[0].code == "EUR" for e in events)
+
+
+def test_opposed_to_a_nations_proposal_rejects_that_nation(coder):
+    events = code(coder, "India is opposed to Chinese mediation in the border dispute.")
+    assert ("REJECT", ("IND",), ("CHN",)) in summary(events)
+
+
+def test_a_participle_parsed_as_subject_yields_its_own_subject(coder):
+    text = "The Red Cross operating in Sudan said the army must allow aid convoys to pass."
+    events = code(coder, text)
+    assert any(
+        e.event == "REQUEST" and e.recipient and e.recipient[0].code == "SDN" for e in events
+    )

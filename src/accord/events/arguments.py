@@ -124,6 +124,13 @@ def subjects_of(verb: Token) -> list[Token]:
     while seen < 6:
         seen += 1
         subjects = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in with_conjuncts(c)]
+        # "The Red Cross operating in Iraq said": a participle parsed as the subject
+        subjects = [
+            next((g for g in t.children if g.dep_ == "nsubj"), t)
+            if t.pos_ == "VERB" and t.tag_ == "VBG"
+            else t
+            for t in subjects
+        ]
         if not subjects and via == "conj":
             # "was indicted by the court and will resign": who was indicted resigns
             patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]

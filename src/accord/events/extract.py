@@ -389,12 +389,22 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     ):
         # "agreed to a ceasefire", "refused to talks", "insisted on a referendum"
         verb = head.head
+        # "Israel is opposed to French mediation": the adjectival passive's subject acts
+        holders = subjects_of(verb) or [
+            t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
+        ]
+        authors = [
+            c
+            for c in noun.children
+            if c.dep_ == "poss"
+            or (c.dep_ in {"amod", "compound", "nmod"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+        ]
         frame = Frame(
             noun,
             sense,
             sense.cameo,
-            subjects_of(verb),
-            _noun_recipients(noun, sense, lexicon),
+            holders,
+            _noun_recipients(noun, sense, lexicon) or authors,
             symmetric,
             "complement",
         )
@@ -594,9 +604,16 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         node = head
     if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
         _apply_effect(frame, "intent", frame.trigger, lexicon)
-    if frame.cameo[:2] in {"03", "13"}:
-        frame.unreal.discard("conditional")  # a conditional offer or threat is still made
-    if not frame.negated and (frame.future or frame.cameo[:2] == "13"):
+    if frame.negated and frame.future and "03" <= frame.cameo[:2] <= "08":
+        # "will not accept more refugees", "would not meet their demands": a refusal
+        frame.cameo = lexicon.stance("refuse", frame.cameo)
+        frame.negated = False
+        frame.unreal.discard("modal")
+        frame.symmetric = False
+        frame.notes.append("refused: negated intention")
+    if frame.cameo[:2] in {"03", "12", "13"}:
+        frame.unreal.discard("conditional")  # a conditional offer, refusal or threat is made
+    if not frame.negated and (frame.future or "modal" in frame.unreal or frame.cameo[:2] == "13"):
         _ultimatum(frame, clause, lexicon)
     for child in frame.trigger.sent:
         if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
@@ -651,11 +668,13 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
     if not conditions:
         return
     unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
-    if unless and frame.cameo[:2] != "13":
+    # "may halt its mediation if the parties fail": a sanction or force held out is a threat
+    hostile = int(frame.cameo[:2]) >= 11 and frame.cameo[:2] != "12"
+    if (unless or hostile) and frame.cameo[:2] != "13":
         frame.cameo = lexicon.stance("threat", frame.cameo)
-        frame.unreal.discard("conditional")
+        frame.unreal -= {"conditional", "modal"}
         frame.symmetric = False
-        frame.notes.append("ultimatum 'unless'")
+        frame.notes.append("conditional threat")
     if frame.cameo[:2] == "13" and not any(actorlike(t) for t in frame.recipients):
         named = [t for c in conditions for t in subjects_of(c) if actorlike(t)]
         if named:
