@@ -268,3 +268,11 @@ def test_a_participle_parsed_as_subject_yields_its_own_subject(coder):
     assert any(
         e.event == "REQUEST" and e.recipient and e.recipient[0].code == "SDN" for e in events
     )
+
+
+def test_people_named_by_a_generic_agent_noun_are_recipients(coder):
+    text = "Kenyan authorities pressured striking Kenyan workers to end the walkout."
+    events = code(coder, text)
+    assert any(
+        e.event == "REQUEST" and e.recipient and e.recipient[0].code == "KEN" for e in events
+    )

@@ -5,8 +5,11 @@ complements and relative clauses), objects, recipient prepositions, and the auth
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
+from accord.actors.dictionary import AGENTS_FILE, DATA_DIR
 from accord.events.lexicon import Lexicon, Sense
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -86,10 +89,24 @@ def named(token: Token) -> bool:
     return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
 
 
+@functools.cache
+def _agent_nouns() -> frozenset[str]:
+    """One-word agents of the actor dictionary ("police", "workers", "rebels")."""
+    words: set[str] = set()
+    with (DATA_DIR / AGENTS_FILE).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            words.update(t for t in line.split("\t", 1)[0].split("|") if " " not in t)
+    return frozenset(words)
+
+
 def actorlike(token: Token) -> bool:
     """A rough, parse-only test that a noun phrase names a political actor."""
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
         return True
+    if token.pos_ == "NOUN" and token.lower_ in _agent_nouns():
+        return True  # "pressured the workers", "dispersed the demonstrators"
     if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
         return True
     # "Ugandan candidates", "South Korean army officers"
