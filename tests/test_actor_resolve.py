@@ -207,3 +207,9 @@ def test_a_groups_leaders_keep_the_groups_sector(coder) -> None:
 def test_a_body_takes_the_sector_of_what_its_members_are(coder) -> None:
     text = "Britain banned a Protestant extremist organization in Northern Ireland."
     assert ("GBR", "REB") in codes(resolve(coder, text, "organization"))
+
+
+def test_the_office_of_an_international_chief_is_its_executive(coder) -> None:
+    actors = resolve(coder, "The UN chief urged both sides to hold fire.", "The UN chief")
+    assert actors[0].code == "UNO"
+    assert "GOV" in actors[0].sectors
