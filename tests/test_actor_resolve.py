@@ -213,3 +213,13 @@ def test_the_office_of_an_international_chief_is_its_executive(coder) -> None:
     actors = resolve(coder, "The UN chief urged both sides to hold fire.", "The UN chief")
     assert actors[0].code == "UNO"
     assert "GOV" in actors[0].sectors
+
+
+def test_leaders_of_a_body_take_its_sector(coder) -> None:
+    text = "Leaders of the opposition coalition rejected the election results."
+    assert "OPP" in {a.sector for a in resolve(coder, text, "Leaders")}
+
+
+def test_the_leaders_of_a_people_are_its_elite(coder) -> None:
+    text = "Yoruba leaders demanded a new constitution."
+    assert codes(resolve(coder, text, "Yoruba leaders")) == {("NGA", "ELI")}

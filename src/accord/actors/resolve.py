@@ -460,8 +460,20 @@ class ActorResolver:
                 and head.lemma_.lower() in GENERIC_HEADS
                 and actor.code not in {"UNO", "IGO", "EUR"}
             ):
-                # "M23 rebel leaders", "Hamas officials": the group's own people, its sector
+                # "M23 rebel leaders", "Hamas officials": the group's own people, its sector;
+                # the leaders of a people ("Yoruba leaders") are its elite
                 reason = f"{actor.reason}; {role.term.kind} '{role.term.name}' of the group"
+                if actor.sector == "CVL":
+                    return (
+                        replace(
+                            actor,
+                            sector="ELI",
+                            sectors=("ELI",),
+                            name=text,
+                            role=None,
+                            reason=f"{reason} -> ELI",
+                        ),
+                    )
                 return (replace(actor, name=text, role=None, reason=reason),)
             if role is not None:
                 # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
@@ -522,6 +534,12 @@ class ActorResolver:
             ]
             if modifiers:
                 roles = [max(modifiers, key=lambda h: h.end)]
+            elif lemma in GENERIC_HEADS:
+                # "leaders of the opposition coalition", "officials of the interior ministry"
+                of_phrase = set(np_tokens(head, with_of=True)) - set(core)
+                members = [h for h in hits if h.term.kind == "agent" and h.start in of_phrase]
+                if members:
+                    roles = [min(members, key=lambda h: h.start)]
         if roles:
             # "ethnic Albanian guerrillas": an ethnicity, not the fighters' state
             places = [h for h in places if not _ethnic(head.doc, h)]
