@@ -276,3 +276,19 @@ def test_people_named_by_a_generic_agent_noun_are_recipients(coder):
     assert any(
         e.event == "REQUEST" and e.recipient and e.recipient[0].code == "KEN" for e in events
     )
+
+
+def test_a_complaint_is_about_whom_it_names_not_to_whom_it_is_made(coder):
+    events = code(coder, "Lebanon complained to the United Nations over Israeli air strikes.")
+    assert ("ACCUSE", ("LBN",), ("ISR",)) in summary(events)
+
+
+def test_the_topic_of_talks_is_not_a_party_to_them(coder):
+    events = code(coder, "Israel and Syria resumed negotiations on an Israeli withdrawal.")
+    (event,) = [e for e in events if e.event == "CONSULT"]
+    assert len(event.actor) + len(event.recipient) == 2
+
+
+def test_troops_offered_are_the_means_not_the_recipient(coder):
+    events = code(coder, "Ghana is ready to contribute 500 troops to a UN force in Mali.")
+    assert not any(r.code == "GHA" for e in events for r in e.recipient)

@@ -101,6 +101,40 @@ def _agent_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
+# Verbs whose object is what a side gives or moves, not whom it acts on ("send troops").
+MEANS_VERBS = {
+    "send",
+    "contribute",
+    "deploy",
+    "dispatch",
+    "provide",
+    "give",
+    "offer",
+    "supply",
+    "commit",
+    "station",
+    "withdraw",
+    "pull",
+    "mobilize",
+    "mobilise",
+    "move",
+    "return",
+}
+
+
+def _bare_agent(token: Token) -> bool:
+    """A generic agent noun with no name or nationality: "troops", "4,000 soldiers"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
+        and token.lower_ in _agent_nouns()
+        and not any(
+            c.ent_type_ in {"GPE", "NORP", "ORG"} or c.dep_ == "poss" or c.pos_ == "PROPN"
+            for c in token.children
+        )
+    )
+
+
 def actorlike(token: Token) -> bool:
     """A rough, parse-only test that a noun phrase names a political actor."""
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -258,6 +292,18 @@ def direct_object(verb: Token) -> Token | None:
 def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     root = sense.cameo[:2]
     particle = sense.particle
+    told = direct_object(verb)
+    if root == "11" and (told is None or not actorlike(told)):
+        # "complained to the UN over Israeli air raids": the complaint is about Israel
+        about = [
+            t
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in {"over", "about"}
+            for noun in prep_objects(prep)
+            for t in ([noun] if actorlike(noun) else owners_of(noun, root, lexicon))
+        ]
+        if about:
+            return about
     if particle:
         preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ == particle]
         for prep in preps:
@@ -273,6 +319,8 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     # the forces a side mobilises or deploys are not its target
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
     obj = None if own_means else direct_object(verb) or _object_after_as(verb)
+    if obj is not None and verb.lemma_.lower() in MEANS_VERBS and _bare_agent(obj):
+        obj = None  # "contributed 500 troops to the UN force": the troops are the means
     allowed = sense.preps
     if not allowed and root in BENEFIT_ROOTS:
         allowed = (*lexicon.recipient_preps, "for")  # "provided aid for Romania"
@@ -442,7 +490,9 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
         if not complement and not purpose_clause(child):
             continue
         obj = direct_object(child)
-        if obj is not None and actorlike(obj):
+        # "ready to contribute 4,000 troops": forces given are the means, not the target
+        means = child.lemma_.lower() in MEANS_VERBS and obj is not None and _bare_agent(obj)
+        if obj is not None and actorlike(obj) and not means:
             return with_conjuncts(obj)
         found = prep_recipients(child, lexicon, ())
         if any(actorlike(t) for t in found):
@@ -459,7 +509,7 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
             ]
         if owners:
             return owners
-        for holder in (child, obj):
+        for holder in (child, obj, *found):
             for prep in holder.children if holder is not None else ():
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     places = [t for t in prep_objects(prep) if t.ent_type_ == "GPE"]

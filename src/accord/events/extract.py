@@ -169,7 +169,11 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     ):
         return None  # a state, not an act: "militiamen armed with machetes"
     obj = direct_object(verb)
-    if lemma in lexicon.light_verbs and obj is not None and _noun_sense(obj, lexicon):
+    if (
+        lemma in lexicon.light_verbs
+        and obj is not None
+        and any(_noun_sense(o, lexicon) for o in with_conjuncts(obj))
+    ):
         return None  # the event noun is the trigger ("held talks")
     effect = lexicon.complement_verbs.get(lemma)
     complement = _event_complement(verb, lexicon)
@@ -225,7 +229,10 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             and (lemma in lexicon.complement_verbs or lemma not in lexicon.symmetric)
         ):
             # "threatened to deliver blows to X", "fired tear gas to disperse the crowd"
-            recipients = complement_recipients(verb, sense.cameo[:2], lexicon) or recipients
+            aimed = complement_recipients(verb, sense.cameo[:2], lexicon)
+            if aimed:
+                # "agreed to set up a centre in Tokyo": one side acting on another
+                recipients, lemma = aimed, ""
     symmetric = lemma in lexicon.symmetric
     return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
 
@@ -358,7 +365,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         recipients = (
             _noun_recipients(noun, sense, lexicon)
-            or prep_recipients(head, lexicon, ())
+            or ([] if symmetric else prep_recipients(head, lexicon, ()))
             or [t for c in head.children if c.dep_ == "dative" for t in with_conjuncts(c)]
         )
         if not recipients and not symmetric:
@@ -449,8 +456,14 @@ def _between(noun: Token) -> list[Token]:
 
 def _noun_recipients(noun: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     out = []
+    # "negotiations on an Israeli troop pullback": the topic of talks is not a side
+    preps = (
+        {"with", "between", "among"}
+        if noun.lemma_.lower() in lexicon.symmetric
+        else set(lexicon.recipient_preps)
+    )
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in lexicon.recipient_preps:
+        if child.dep_ == "prep" and child.lower_ in preps:
             out += prep_objects(child)
     if out and not any(actorlike(t) for t in out):
         # "an investigation into crimes committed by Croat forces"
@@ -551,6 +564,10 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         lemma = head.lemma_.lower()
         if node.dep_ in {"advcl", "relcl", "acl", "parataxis"}:
             direct = False
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children
+        ):
+            direct = False  # "... the city where 100 people were killed": a relative clause
         if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}:
             effect = lexicon.complement_verbs.get(lemma)
             if lemma in {"express", "signal", "voice", "show", "reaffirm"} or (
@@ -676,7 +693,14 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         frame.symmetric = False
         frame.notes.append("conditional threat")
     if frame.cameo[:2] == "13" and not any(actorlike(t) for t in frame.recipients):
-        named = [t for c in conditions for t in subjects_of(c) if actorlike(t)]
+        named = [
+            t
+            for c in conditions
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+            for t in with_conjuncts(s)
+            if actorlike(t)
+        ]
         if named:
             frame.recipients = named
             frame.notes.append("target named by the condition")
