@@ -458,6 +458,7 @@ class ActorResolver:
                 role is not None
                 and not owner
                 and head.lemma_.lower() in GENERIC_HEADS
+                and role.end - role.start == 1
                 and actor.code not in {"UNO", "IGO", "EUR"}
             ):
                 # "M23 rebel leaders", "Hamas officials": the group's own people, its sector;
