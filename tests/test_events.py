@@ -292,3 +292,14 @@ def test_the_topic_of_talks_is_not_a_party_to_them(coder):
 def test_troops_offered_are_the_means_not_the_recipient(coder):
     events = code(coder, "Ghana is ready to contribute 500 troops to a UN force in Mali.")
     assert not any(r.code == "GHA" for e in events for r in e.recipient)
+
+
+def test_talks_held_with_someone_named_after_the_place(coder):
+    text = "Egypt's foreign minister held talks in Cairo on Monday with Qatar's prime minister."
+    events = [e for e in code(coder, text) if e.event == "CONSULT"]
+    assert any({a.code for a in (*e.actor, *e.recipient)} == {"EGY", "QAT"} for e in events)
+
+
+def test_an_agreement_inside_a_rejected_proposal_is_not_coded(coder):
+    text = "Nepal rejected an Indian proposal for signing a trade agreement with China."
+    assert not [e for e in code(coder, text) if e.event == "AGREE"]

@@ -365,7 +365,8 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         recipients = (
             _noun_recipients(noun, sense, lexicon)
-            or ([] if symmetric else prep_recipients(head, lexicon, ()))
+            # "held talks in Cairo with Qatar's prime minister on the truce"
+            or prep_recipients(head, lexicon, ("with", "between", "among") if symmetric else ())
             or [t for c in head.children if c.dep_ == "dative" for t in with_conjuncts(c)]
         )
         if not recipients and not symmetric:
@@ -531,6 +532,8 @@ def _triggers(token: Token, lexicon: Lexicon) -> bool:
 def _is_background(token: Token) -> bool:
     """Predicates given as the reason for another ("condemned X for its attacks")."""
     node = token
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ in {"dobj", "attr"}:
+        node = token.head  # the light verb's clause: "a proposal for signing an agreement"
     for _ in range(4):
         head = node.head
         if head.i == node.i:
