@@ -223,3 +223,22 @@ def test_leaders_of_a_body_take_its_sector(coder) -> None:
 def test_the_leaders_of_a_people_are_its_elite(coder) -> None:
     text = "Yoruba leaders demanded a new constitution."
     assert codes(resolve(coder, text, "Yoruba leaders")) == {("NGA", "ELI")}
+
+
+def test_a_bare_surname_after_another_given_name_is_someone_else(coder) -> None:
+    text = "Maria Chavez, a teacher, joined the march in Lima."
+    assert "VEN" not in {a.code for a in resolve(coder, text, "Maria Chavez")}
+    text = "President Chavez addressed the crowd in Caracas."
+    assert "VEN" in {a.code for a in resolve(coder, text, "President Chavez", dt.date(2005, 1, 1))}
+
+
+def test_a_title_in_the_text_beats_an_office_left_long_ago(coder) -> None:
+    text = "Kenyan opposition leader Raila Odinga called for protests."
+    actors = resolve(coder, text, "Raila Odinga", dt.date(2023, 3, 20))
+    assert codes(actors) == {("KEN", "OPP")}
+
+
+def test_news_days_after_leaving_office_still_names_the_office(coder) -> None:
+    text = "Carlos Menem handed over to his successor."
+    actors = resolve(coder, text, "Carlos Menem", dt.date(1999, 12, 20))
+    assert codes(actors) == {("ARG", "GOV")}

@@ -134,6 +134,8 @@ GENERIC_HEADS = {
 BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Days after leaving office during which the news still names a person by that office.
+GRACE_DAYS = 31
 # A sector that implies a second one: peacekeepers are soldiers.
 IMPLIED_SECTORS = {"PKO": "MIL"}
 # Place names: entity types of toponyms, and the shortest names matched despite a misspelling.
@@ -274,8 +276,15 @@ class ActorResolver:
                 and span_text not in self._exact_names
             ):
                 continue
+            if (
+                term.entry is not None
+                and term.entry.kind == "person"
+                and _other_person(doc, start, end, term.entry)
+            ):
+                continue  # "Laura Bush", "Betssy Chavez": someone else of that surname
             if term.entry is not None and date is not None and not term.entry.valid_on(date):
-                if term.entry.kind == "person":
+                if term.entry.kind == "person" and end - start > 1:
+                    # a full name only: a bare surname out of office is too often someone else
                     out_of_office.setdefault((start, end), []).append(term)
                 continue
             found.append(Hit(start, end, term))
@@ -443,6 +452,16 @@ class ActorResolver:
                 named = {h.term.code for h in hits if h.term.kind in {"demonym", "country"}}
                 term = self._role_by_title(best.term, titles[-1], named, date) or term
             actor = _actor_from_entry(term, text)
+            if person and titles and term.sectors == ("ELI",):
+                # out of office, but the text names the office held now ("opposition leader")
+                title = titles[-1].term
+                actor = replace(
+                    actor,
+                    sector=title.sectors[0],
+                    sectors=title.sectors,
+                    role=title.name,
+                    reason=f"{actor.reason}; title '{title.name}' -> {title.sectors[0]}",
+                )
             # "Djindjic's opposition coalition": a person's group, not the person
             owner = person and head.doc[best.end - 1].dep_ == "poss" and best.end <= head.i
             role = (
@@ -594,7 +613,13 @@ class ActorResolver:
                 # nationality is given
                 country, why = "IGO", "a multinational force (no nationality given)"
             if name is not None and not places:
-                same_name = self._surname_country(name) if role.term.kind == "agent" else None
+                same_name = (
+                    self._surname_country(name)
+                    if role.term.kind == "agent"
+                    and " " not in name
+                    and role.start <= head.i < role.end
+                    else None
+                )
                 if same_name is not None:
                     # "the Bush administration": the country of the curated people so named
                     country, why = same_name, f"of the curated people named '{name}'"
@@ -898,7 +923,12 @@ def _out_of_office(
         past = [t for t in terms if t.entry and t.entry.end and t.entry.end <= date]
         if past:
             term = max(past, key=lambda t: _recency(t.entry))
-            role = f"former {term.entry.role}" if term.entry and term.entry.role else None
+            assert term.entry is not None and term.entry.end is not None
+            if (date - term.entry.end).days <= GRACE_DAYS:
+                # the news keeps the office of someone who has just died, resigned or lost it
+                hits.append(Hit(start, end, term))
+                continue
+            role = f"former {term.entry.role}" if term.entry.role else None
         else:
             term = min(terms, key=lambda t: t.entry.start or dt.date.min if t.entry else date)
             role = None
@@ -906,6 +936,16 @@ def _out_of_office(
         entry = replace(term.entry, sectors=("ELI",), role=role)
         hits.append(Hit(start, end, replace(term, sectors=("ELI",), entry=entry)))
     return hits
+
+
+def _other_person(doc: Doc, start: int, end: int, entry: Entry) -> bool:
+    """A bare surname after a given name that none of the entry's names has."""
+    if end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    if before.pos_ != "PROPN" or before.ent_type_ != "PERSON" or not before.text[:1].isupper():
+        return False
+    return not any(before.text in name.split() for name in entry.names)
 
 
 def _needs_case(text: str) -> bool:
