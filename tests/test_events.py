@@ -303,3 +303,13 @@ def test_talks_held_with_someone_named_after_the_place(coder):
 def test_an_agreement_inside_a_rejected_proposal_is_not_coded(coder):
     text = "Nepal rejected an Indian proposal for signing a trade agreement with China."
     assert summary(code(coder, text)) == {("REJECT", ("NPL",), ("IND",))}
+
+
+def test_a_call_for_sanctions_against_a_country_targets_it(coder):
+    events = code(coder, "Amnesty International called for sanctions against Myanmar.")
+    assert any(e.event == "REQUEST" and [r.code for r in e.recipient] == ["MMR"] for e in events)
+
+
+def test_the_content_of_a_demanded_admission_is_not_an_event(coder):
+    text = "Poland demanded an admission by Moscow that Soviet troops killed Polish officers."
+    assert not [e for e in code(coder, text) if e.event == "ASSAULT"]

@@ -420,6 +420,14 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
         for t in prep_objects(c)
     ]
     # "Croat forces": a proper-name modifier the tagger left without an entity type
+    if root in {"02", "10"} and eventlike and not out:
+        # "called for sanctions against Nigeria", "demanded talks with the rebels"
+        out = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"against", "on", "with", "to"}
+            for t in prep_objects(c)
+        ]
     return [t for t in out if actorlike(t) or any(c.pos_ == "PROPN" for c in t.children)]
 
 

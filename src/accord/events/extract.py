@@ -565,7 +565,10 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
-        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"}:
+        content = node.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children
+        )  # "demanded an admission that ...": the noun's content clause
+        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"} and not content:
             direct = False
         if node.dep_ == "ccomp" and any(
             c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children
