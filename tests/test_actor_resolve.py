@@ -242,3 +242,28 @@ def test_news_days_after_leaving_office_still_names_the_office(coder) -> None:
     text = "Carlos Menem handed over to his successor."
     actors = resolve(coder, text, "Carlos Menem", dt.date(1999, 12, 20))
     assert codes(actors) == {("ARG", "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "The Peruvian Congress voted to remove the president.",
+            "Peruvian Congress",
+            ("PER", "LEG"),
+        ),
+        ("The Nigeria Labour Congress called a general strike.", "Labour Congress", ("NGA", "LAB")),
+        ("An Istanbul court jailed the mayor.", "An Istanbul court", ("TUR", "JUD")),
+        ("Tigrayan forces withdrew from the town.", "Tigrayan forces", ("ETH", "REB")),
+        ("A Syrian man was arrested at the station.", "A Syrian man", ("SYR", "CVL")),
+        ("The junta freed 200 political prisoners.", "political prisoners", (None, "OPP")),
+    ],
+)
+def test_bodies_and_people_described_by_their_country(
+    coder, text: str, phrase: str, expected: tuple[str | None, str]
+) -> None:
+    found = codes(resolve(coder, text, phrase))
+    if expected[0] is None:
+        assert expected[1] in {sector for _, sector in found}
+    else:
+        assert expected in found

@@ -445,6 +445,22 @@ class ActorResolver:
         if entries and not owns_head:  # "NATO-member Norway" is Norway
             best = min(entries, key=lambda h: (not h.start <= head.i < h.end, -(h.end - h.start)))
             person = best.term.entry is not None and best.term.entry.kind == "person"
+            other = [
+                h
+                for h in hits
+                if h.term.kind in {"country", "demonym"}
+                and h.term.code != best.term.code
+                and h.end <= best.start
+                and head.doc[h.end - 1].head.i == best.end - 1
+                and head.doc[h.end - 1].dep_ in {"compound", "amod", "poss"}
+            ]
+            if other and not person and best.end - best.start == 1:
+                # "the Peruvian Congress", "Colombia's Congress": that country's own body of
+                # the kind a bare name stands for elsewhere ("Congress" is the US Congress)
+                home = other[-1]
+                reason = f"{home.term.kind} '{home.term.name}' + '{best.term.name}' as a kind"
+                sectors = best.term.sectors
+                return (Actor(home.term.code, sectors[0], text, text, sectors, None, reason),)
             titles = [h for h in hits if h.term.kind == "title" and h.end <= best.start]
             term = best.term
             if person and titles:
@@ -498,6 +514,8 @@ class ActorResolver:
             if role is not None:
                 # "UN peacekeepers", "Hamas fighters": the body's code, the role's sector
                 role_sector = role.term.sectors[0]
+                if role_sector == "MIL" and actor.sector == "CVL":
+                    role_sector = "REB"  # "Tigrayan forces": a people's fighters, not a state's
                 sectors = _implied(
                     (role_sector, *(s for s in actor.sectors if s != role_sector and not owner))
                 )
@@ -773,6 +791,11 @@ class ActorResolver:
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
         if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
             return None, "unknown (described as foreign)"
+        if self.place_country is not None and head.pos_ != "PROPN":
+            where = _place_name(head)  # "an Istanbul court", "Karachi police"
+            code = self.place_country(where) if where else None
+            if code:
+                return code, f"from the place '{where}'"
         if self.place_country is not None:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
