@@ -267,3 +267,14 @@ def test_bodies_and_people_described_by_their_country(
         assert expected[1] in {sector for _, sector in found}
     else:
         assert expected in found
+
+
+def test_a_name_needs_its_capitals(coder) -> None:
+    text = "The minister visited Russia today and met his counterpart."
+    assert {a.code for a in resolve(coder, text, "Russia")} == {"RUS"}
+    assert "MED" not in {a.sector for a in resolve(coder, text, "Russia")}
+
+
+def test_a_clause_hung_on_a_phrase_does_not_describe_it(coder) -> None:
+    text = "Niger's military rulers refused entry to a delegation of the African Union."
+    assert "IGO" not in {a.code for a in resolve(coder, text, "military rulers")}

@@ -224,6 +224,10 @@ class ActorResolver:
         texts = list(by_text)
         # names written exactly as in the dictionary pass the capitalisation check ("al-Qaeda")
         self._exact_names = set(texts)
+        self._written: dict[str, list[str]] = {}  # lower-cased name -> names as written
+        for text in texts:
+            if " " in text:
+                self._written.setdefault(text.lower(), []).append(text)
         for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):  # type: ignore[union-attr]
             for index in by_text[text]:
                 key = f"t{index}"
@@ -270,10 +274,9 @@ class ActorResolver:
             exact = self._case.get(index)
             if exact and span_text not in exact and span_text.lower() in self._case_lower[index]:
                 continue
-            if (
-                term.kind in {"country", "capital", "entry", "seat"}
-                and not _proper(doc[start:end])
-                and span_text not in self._exact_names
+            if term.kind in {"country", "capital", "entry", "seat"} and (
+                (not _proper(doc[start:end]) and span_text not in self._exact_names)
+                or not self._capitalised_as_written(span_text)
             ):
                 continue
             if (
@@ -309,6 +312,22 @@ class ActorResolver:
             kept.append(hit)
         kept.sort(key=lambda h: h.start)
         return kept
+
+    def _capitalised_as_written(self, text: str) -> bool:
+        """ "Russia today" is not the broadcaster "Russia Today": every capitalised word of a
+        many-word name must be capitalised in the text (upper-case headlines pass)."""
+        forms = self._written.get(text.lower())
+        if not forms:
+            return True
+        words = text.split()
+        return any(
+            len(form.split()) == len(words)
+            and all(
+                not (a[:1].isupper() and b[:1].islower())
+                for a, b in zip(form.split(), words, strict=True)
+            )
+            for form in forms
+        )
 
     def _misspelled(self, doc: Doc, found: list[Hit]) -> list[Hit]:
         """Capitalised words the dictionary lacks that are one slip away from a long country
@@ -439,7 +458,7 @@ class ActorResolver:
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return self._last_group(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
-        entries = [h for h in hits if h.term.kind == "entry"]
+        entries = [h for h in hits if h.term.kind == "entry" and not _behind_verb(head, h)]
         head_hit = state.by_token.get(head.i)
         owns_head = head_hit is not None and head_hit.term.kind in {"country", "capital", "seat"}
         if entries and not owns_head:  # "NATO-member Norway" is Norway
@@ -959,6 +978,19 @@ def _out_of_office(
         entry = replace(term.entry, sectors=("ELI",), role=role)
         hits.append(Hit(start, end, replace(term, sectors=("ELI",), entry=entry)))
     return hits
+
+
+def _behind_verb(head: Token, hit: Hit) -> bool:
+    """A name inside a clause that the parser hung on the phrase ("rulers refused entry to
+    a delegation of the AU"): not the phrase's own description."""
+    token = head.doc[hit.end - 1]
+    steps = 0
+    while token.i != head.i and token.head.i != token.i and steps < 12:
+        token = token.head
+        steps += 1
+        if token.i != head.i and token.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
 
 
 def _other_person(doc: Doc, start: int, end: int, entry: Entry) -> bool:
