@@ -313,3 +313,31 @@ def test_a_call_for_sanctions_against_a_country_targets_it(coder):
 def test_the_content_of_a_demanded_admission_is_not_an_event(coder):
     text = "Poland demanded an admission by Moscow that Soviet troops killed Polish officers."
     assert not [e for e in code(coder, text) if e.event == "ASSAULT"]
+
+
+def test_an_act_inside_a_purpose_further_up_is_not_done(coder):
+    text = "Kenya offered to lead a police force to help Haiti fight armed gangs."
+    assert not [e for e in code(coder, text) if e.event == "ASSAULT"]
+
+
+def test_a_refusal_said_twice_in_a_sentence_is_one_event(coder):
+    text = "Moscow dismissed Kyiv's peace plan and said it would not negotiate on that basis."
+    rejections = [e for e in code(coder, text) if e.event == "REJECT"]
+    assert len(rejections) == 1 and rejections[0].recipient[0].code == "UKR"
+
+
+def test_a_nations_own_embassies_are_not_the_other_side(coder):
+    text = "Saudi Arabia and Iran agreed to reopen their embassies within two months."
+    events = code(coder, text)
+    assert not any(r.code == a.code for e in events for a in e.actor for r in e.recipient)
+
+
+def test_weapons_received_are_things_not_hosts(coder):
+    events = code(coder, "Ukraine received its first fighter jets from Norway on Sunday.")
+    assert not [e for e in events if e.event == "CONSULT"]
+
+
+def test_support_for_a_nations_claim_goes_to_the_nation(coder):
+    text = "Chile reaffirmed its support for Bolivia's claim over the disputed coastal strip."
+    events = [e for e in code(coder, text) if e.event == "SUPPORT"]
+    assert events and all([r.code for r in e.recipient] == ["BOL"] for e in events)

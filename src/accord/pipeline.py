@@ -139,12 +139,11 @@ class Coder:
         for index, sent in enumerate(sentences):
             with self.tally.timed("events"):
                 found = list(frames(sent, self.lexicon))
-            for frame in found:
-                event = self._event(
-                    article, doc, index, frame, actors, quotes, countries, actor_spans
-                )
-                if event is not None:
-                    events.append(event)
+            coded = [
+                self._event(article, doc, index, frame, actors, quotes, countries, actor_spans)
+                for frame in found
+            ]
+            events += _without_partial_repeats([e for e in coded if e is not None])
         merged = merge_repeats(events)
         self.tally.events += len(merged)
         return CodedArticle(article, tuple(merged), tuple(quotes), doc, actors)
@@ -376,6 +375,18 @@ def _confidence(frame: Frame, actor: Sequence[Actor], recipient: Sequence[Actor]
     if frame.speaker is not None:
         score -= 0.05
     return round(max(0.05, min(score, 0.99)), 2)
+
+
+def _without_partial_repeats(events: list[Event]) -> list[Event]:
+    """Within one sentence, an event without a recipient that another event of the same
+    category and actor completes is the same act said twice ("dismissed Kyiv's plan and
+    said it would not negotiate on it")."""
+
+    def actors_of(event: Event) -> frozenset[str | None]:
+        return frozenset(a.code for a in event.actor)
+
+    complete = {(e.event, actors_of(e)) for e in events if e.recipient}
+    return [e for e in events if e.recipient or (e.event, actors_of(e)) not in complete]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

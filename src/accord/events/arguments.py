@@ -89,6 +89,29 @@ def named(token: Token) -> bool:
     return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
 
 
+# Agents of the dictionary that are also things: weapons standing for a force ("Israeli
+# warplanes struck") are things when received or launched; "intelligence" is shared.
+NOT_PEOPLE = {
+    "warplanes",
+    "warplane",
+    "jets",
+    "bombers",
+    "drones",
+    "drone",
+    "warships",
+    "warship",
+    "gunboats",
+    "tanks",
+    "helicopters",
+    "missiles",
+    "artillery",
+    "aircraft",
+    "submarines",
+    "gunships",
+    "intelligence",
+}
+
+
 @functools.cache
 def _agent_nouns() -> frozenset[str]:
     """One-word agents of the actor dictionary ("police", "workers", "rebels")."""
@@ -98,7 +121,7 @@ def _agent_nouns() -> frozenset[str]:
             if line.startswith("#") or "\t" not in line:
                 continue
             words.update(t for t in line.split("\t", 1)[0].split("|") if " " not in t)
-    return frozenset(words)
+    return frozenset(words - NOT_PEOPLE)
 
 
 # Verbs whose object is what a side gives or moves, not whom it acts on ("send troops").
@@ -120,6 +143,13 @@ MEANS_VERBS = {
     "move",
     "return",
 }
+
+
+def _own_agent(token: Token) -> bool:
+    """ "their embassies", "its troops": the subject's own people, not another side."""
+    return token.lower_ in _agent_nouns() and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
 
 
 def _bare_agent(token: Token) -> bool:
@@ -319,15 +349,33 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     # the forces a side mobilises or deploys are not its target
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
     obj = None if own_means else direct_object(verb) or _object_after_as(verb)
-    if obj is not None and verb.lemma_.lower() in MEANS_VERBS and _bare_agent(obj):
-        obj = None  # "contributed 500 troops to the UN force": the troops are the means
-    allowed = sense.preps
-    if not allowed and root in BENEFIT_ROOTS:
-        allowed = (*lexicon.recipient_preps, "for")  # "provided aid for Romania"
-    found = prep_recipients(verb, lexicon, allowed)
+    if obj is not None and (
+        (_bare_agent(obj) and verb.lemma_.lower() in MEANS_VERBS) or _own_agent(obj)
+    ):
+        # "contributed 500 troops to the UN force", "reopened their embassies": own means
+        obj = None
+    found = prep_recipients(verb, lexicon, sense.preps)
+    if (
+        not found
+        and not sense.preps
+        and root in BENEFIT_ROOTS
+        and (obj is None or not actorlike(obj))
+    ):
+        found = prep_recipients(verb, lexicon, ("for",))  # "provided aid for Romania"
     # a named object wins; a thing merely modified by a name ("the Torkham border crossing
-    # with Afghanistan") yields to a named prepositional object
-    if obj is not None and actorlike(obj) and (named(obj) or not any(named(t) for t in found)):
+    # with Afghanistan") yields to a named prepositional object, and a bare agent noun
+    # ("shared intelligence with Iraqi security services") to a qualified one
+    weaker = (
+        obj is not None
+        and _bare_agent(obj)
+        and any(actorlike(t) and not _bare_agent(t) for t in found)
+    )
+    if (
+        obj is not None
+        and actorlike(obj)
+        and not weaker
+        and (named(obj) or not any(named(t) for t in found))
+    ):
         return with_conjuncts(obj)
     owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
     if owners and obj is not None and event_noun(obj, lexicon):
@@ -397,12 +445,10 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
     """The actors a thing or act belongs to: its possessor ("Sweden's decision"), its author
     ("a plan by France") and, for acts done to someone, its "of" object ("the release of X")."""
     eventlike = event_noun(noun, lexicon)
-    # "its neighbours" are not "it"; "its decision" is its own
+    # a possessive pronoun mostly points back at the subject ("reaffirmed its support",
+    # "withdrew its troops"), and "its neighbours" are not "it"
     out = [
-        t
-        for c in noun.children
-        if c.dep_ == "poss" and (eventlike or c.pos_ != "PRON")
-        for t in with_conjuncts(c)
+        t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in with_conjuncts(c)
     ]
     preps = {"by"}
     if (root in OF_PATIENT_ROOTS and eventlike) or root in PROPERTY_ROOTS:
@@ -500,7 +546,9 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
         obj = direct_object(child)
         # "ready to contribute 4,000 troops": forces given are the means, not the target
         means = child.lemma_.lower() in MEANS_VERBS and obj is not None and _bare_agent(obj)
-        if obj is not None and actorlike(obj) and not means:
+        # "agreed to reopen their embassies": their own
+        own = obj is not None and _own_agent(obj)
+        if obj is not None and actorlike(obj) and not means and not own:
             return with_conjuncts(obj)
         found = prep_recipients(child, lexicon, ())
         if any(actorlike(t) for t in found):

@@ -382,7 +382,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
                 for t in subjects_of(c)
                 if actorlike(t) and t.head.i == c.i
             ]
-        if not any(actorlike(t) for t in recipients) and not symmetric and sense.cameo[:2] != "04":
+        joint = len(actors) > 1 and lemma in lexicon.joint_activity
+        if (
+            not any(actorlike(t) for t in recipients)
+            and not symmetric
+            and not joint
+            and sense.cameo[:2] != "04"
+        ):
             recipients = complement_recipients(head, sense.cameo[:2], lexicon) or recipients
         if passive and not actors:
             actors = [t for c in head.children if c.dep_ == "agent" for t in prep_objects(c)]
@@ -565,6 +571,9 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
+        if node is not clause and _purpose(node):
+            frame.unreal.add("purpose")  # "sent a force to help the police fight the gangs"
+            frame.notes.append(f"inside the purpose '{node.text}'")
         content = node.dep_ == "acl" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in node.children
         )  # "demanded an admission that ...": the noun's content clause
@@ -710,6 +719,12 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         if named:
             frame.recipients = named
             frame.notes.append("target named by the condition")
+
+
+def _purpose(verb: Token) -> bool:
+    return verb.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _obligation(verb: Token) -> bool:
