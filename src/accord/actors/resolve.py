@@ -9,6 +9,7 @@ surnames and definite descriptions ("the minister") are linked to earlier resolv
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -142,6 +143,7 @@ IMPLIED_SECTORS = {"PKO": "MIL"}
 PLACE_ENTS = {"GPE", "LOC"}
 DIRECTIONS = {"north", "south", "east", "west", "centre", "center", "interior", "coast"}
 PLACE_NOUNS = {"region", "province", "state", "territory", "district", "area", "enclave", "strip"}
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{5,}\b")  # words a misspelling check looks at
 FUZZY_MIN = {"country": 5, "demonym": 6, "capital": 8}
 FUZZY_ENTS = {"", "GPE", "NORP", "LOC", "ORG"}  # the parser tags unknown words ORG
 RECIPROCAL_NOUNS = {
@@ -337,13 +339,14 @@ class ActorResolver:
             return []
         taken = {i for h in found for i in range(h.start, h.end)}
         extra: list[Hit] = []
-        for token in doc:
+        for match in _CAPITALISED.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1:
+                continue
+            token = span[0]
             text = token.text
             if (
                 token.i in taken
-                or len(text) < 6
-                or not text.isalpha()
-                or not text[0].isupper()
                 or token.ent_type_ not in FUZZY_ENTS
                 or token.pos_ not in {"PROPN", "ADJ", "NOUN"}
             ):
