@@ -341,3 +341,28 @@ def test_support_for_a_nations_claim_goes_to_the_nation(coder):
     text = "Chile reaffirmed its support for Bolivia's claim over the disputed coastal strip."
     events = [e for e in code(coder, text) if e.event == "SUPPORT"]
     assert events and all([r.code for r in e.recipient] == ["BOL"] for e in events)
+
+
+def test_their_countries_in_an_agreement_are_the_agreeing_officials(coder):
+    text = "Senior Polish and Czech officials agreed that their countries should cooperate."
+    events = [e for e in code(coder, text) if e.event == "AGREE"]
+    assert any({a.code for a in (*e.actor, *e.recipient)} == {"POL", "CZE"} for e in events)
+
+
+def test_days_of_joint_war_games_are_cooperation(coder):
+    text = "Indian and French warships began five days of war games in the Arabian Sea."
+    events = code(coder, text)
+    assert any(e.event == "COOPERATE" for e in events)
+    assert not any(e.event == "MOBILIZE" for e in events)
+
+
+def test_a_meeting_promised_on_a_condition_is_an_offer(coder):
+    text = "Sudanese rebels said they would meet the UN envoy if he guaranteed their safety."
+    events = code(coder, text)
+    assert any(e.event == "AGREE" and e.modality.future for e in events)
+
+
+def test_arriving_for_talks_is_a_meeting(coder):
+    text = "Iran's foreign minister arrived in Riyadh for talks with Saudi officials."
+    events = code(coder, text)
+    assert any(e.event == "CONSULT" and {r.code for r in e.recipient} == {"SAU"} for e in events)

@@ -28,6 +28,11 @@ from accord.events.lexicon import Lexicon, Sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
+# Verbs of travel whose "for" phrase names the event the trip is for ("arrived for talks").
+MOTION_VERBS = {"arrive", "travel", "go", "come", "return", "fly", "head", "gather", "meet"}
+# Nouns that measure an event's extent: "ten days of war games", "a fresh round of talks".
+SPANS = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "year"}
+
 # Verbs that repeat a statement named by their object: "reiterated its demand that ...".
 RESTATING_VERBS = {"reiterate", "repeat", "restate", "voice"}
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -104,10 +109,20 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
     _protest_targets(found, lexicon)
     for frame in found:
         lemma = frame.trigger.lemma_.lower()
-        if frame.cameo[:2] == "15" and lemma in lexicon.joint_activity and len(frame.actors) > 1:
+        joint = lemma in lexicon.joint_activity or frame.sense.trigger in lexicon.joint_activity
+        if frame.cameo[:2] == "15" and joint and _several(frame.actors):
             frame.cameo, frame.symmetric = "062", True  # drilling together is cooperation
             frame.notes.append("joint military activity")
     return found
+
+
+def _several(heads: list[Token]) -> bool:
+    """More than one side: "France and Egypt", "French and Egyptian warships"."""
+    return len(heads) > 1 or any(
+        c.dep_ in {"amod", "compound"} and any(g.dep_ == "conj" for g in c.children)
+        for t in heads
+        for c in t.children
+    )
 
 
 def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
@@ -344,11 +359,20 @@ def _noun_sense(noun: Token, lexicon: Lexicon) -> Sense | None:
 
 def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     sense = _noun_sense(noun, lexicon)
-    if sense is None or _is_background(noun):
+    if sense is None:
         return None
     first = noun
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
         first = first.head  # "imposed asset freezes and travel bans"
+    if (
+        first.dep_ == "pobj"
+        and first.head.lower_ == "of"
+        and first.head.head.lemma_.lower() in SPANS
+        and first.head.head.dep_ in {"dobj", "attr"}
+    ):
+        first = first.head.head  # "launched ten days of war games", "held a round of talks"
+    if _is_background(first):
+        return None
     head = first.head
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
@@ -382,7 +406,9 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
                 for t in subjects_of(c)
                 if actorlike(t) and t.head.i == c.i
             ]
-        joint = len(actors) > 1 and lemma in lexicon.joint_activity
+        joint = _several(actors) and (
+            lemma in lexicon.joint_activity or sense.trigger in lexicon.joint_activity
+        )
         if (
             not any(actorlike(t) for t in recipients)
             and not symmetric
@@ -394,6 +420,25 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             actors = [t for c in head.children if c.dep_ == "agent" for t in prep_objects(c)]
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
+        return frame
+    if (
+        first.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in MOTION_VERBS
+    ):
+        # "negotiators return to Geneva this week for talks", "arrived in Cairo for talks"
+        verb = head.head
+        frame = Frame(
+            noun,
+            sense,
+            sense.cameo,
+            subjects_of(verb),
+            _noun_recipients(noun, sense, lexicon),
+            symmetric,
+            "light",
+        )
+        frame.notes.append(f"purpose of '{verb.text}'")
         return frame
     if (
         first.dep_ == "pobj"
@@ -604,8 +649,9 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                     frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
                 _apply_effect(frame, effect, head, lexicon)
                 _clause_modality(frame, head, lexicon)
-                if not frame.actors:
-                    frame.actors = subjects_of(head)
+                if not frame.actors or all(_own_reference(t) for t in frame.actors):
+                    # "officials agreed that their countries should cooperate"
+                    frame.actors = subjects_of(head) or frame.actors
                 told = direct_object(head)
                 named = any(actorlike(t) for t in frame.recipients)
                 if not named and told is not None and actorlike(told):
@@ -707,6 +753,13 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         frame.unreal -= {"conditional", "modal"}
         frame.symmetric = False
         frame.notes.append("conditional threat")
+    elif "04" <= frame.cameo[:2] <= "08" and frame.speaker is not None:
+        # "the rebels said they would meet the mediator if he gave them a veto": an offer
+        frame.cameo = lexicon.stance("intent", frame.cameo)
+        frame.unreal -= {"conditional", "modal"}
+        frame.future = True
+        frame.symmetric = False  # an offer is one side's
+        frame.notes.append("conditional offer")
     if frame.cameo[:2] == "13" and not any(actorlike(t) for t in frame.recipients):
         named = [
             t
@@ -719,6 +772,13 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
         if named:
             frame.recipients = named
             frame.notes.append("target named by the condition")
+
+
+def _own_reference(token: Token) -> bool:
+    """ "their countries", "its government": the subject's own side named through a pronoun."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
 
 
 def _purpose(verb: Token) -> bool:
