@@ -278,3 +278,9 @@ def test_a_name_needs_its_capitals(coder) -> None:
 def test_a_clause_hung_on_a_phrase_does_not_describe_it(coder) -> None:
     text = "Niger's military rulers refused entry to a delegation of the African Union."
     assert "IGO" not in {a.code for a in resolve(coder, text, "military rulers")}
+
+
+def test_a_nationality_on_a_military_act_is_the_states_forces(coder) -> None:
+    assert ("ISR", "MIL") in codes(resolve(coder, "Israeli air strikes hit the camp.", "Israeli"))
+    attack = resolve(coder, "A Palestinian rocket attack wounded two.", "Palestinian")
+    assert "MIL" not in {a.sector for a in attack}

@@ -135,6 +135,20 @@ GENERIC_HEADS = {
 BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Acts of armed forces: a nationality on them names the state's military.
+MILITARY_ACTS = {
+    "airstrike",
+    "shelling",
+    "bombardment",
+    "incursion",
+    "offensive",
+    "blockade",
+    "drill",
+    "exercise",
+    "raid",
+    "airstrikes",
+}
+MILITARY_MEANS = {"air", "missile", "drone", "artillery", "naval", "military", "ballistic", "tank"}
 # Days after leaving office during which the news still names a person by that office.
 GRACE_DAYS = 31
 # A sector that implies a second one: peacekeepers are soldiers.
@@ -676,6 +690,14 @@ class ActorResolver:
                 # "a Philippine boat", "Iran's nuclear sites": a country's thing stands for the
                 # country as a recipient; it never becomes a coreference antecedent
                 reason = f"{OWNED} of {place.term.kind} '{place.term.name}'"
+                if _military_act(head):
+                    # "Israeli air strikes", "a Russian missile attack": the state's forces
+                    reason = f"{reason}; a military act -> MIL"
+                    return (
+                        Actor(
+                            place.term.code, "MIL", place.term.name, text, ("MIL",), None, reason
+                        ),
+                    )
                 return (Actor(place.term.code, None, place.term.name, text, (), None, reason),)
             if name is not None and not owns_head:
                 reason = f"person named with {place.term.kind} '{place.term.name}'"
@@ -981,6 +1003,16 @@ def _out_of_office(
         entry = replace(term.entry, sectors=("ELI",), role=role)
         hits.append(Hit(start, end, replace(term, sectors=("ELI",), entry=entry)))
     return hits
+
+
+def _military_act(head: Token) -> bool:
+    """Nouns for what only armed forces do: "air strikes", "shelling", "a missile attack"."""
+    lemma = head.lemma_.lower()
+    if lemma in MILITARY_ACTS:
+        return True
+    return lemma in {"attack", "strike", "fire"} and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in MILITARY_MEANS for c in head.children
+    )
 
 
 def _behind_verb(head: Token, hit: Hit) -> bool:
