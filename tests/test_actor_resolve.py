@@ -284,3 +284,9 @@ def test_a_nationality_on_a_military_act_is_the_states_forces(coder) -> None:
     assert ("ISR", "MIL") in codes(resolve(coder, "Israeli air strikes hit the camp.", "Israeli"))
     attack = resolve(coder, "A Palestinian rocket attack wounded two.", "Palestinian")
     assert "MIL" not in {a.sector for a in attack}
+
+
+def test_a_leaders_relatives_are_elites_not_the_leader(coder) -> None:
+    text = "Andreas Papandreou's son met the delegation in Athens."
+    actors = resolve(coder, text, "son", dt.date(1985, 1, 1))
+    assert codes(actors) == {("GRC", "ELI")}

@@ -135,6 +135,26 @@ GENERIC_HEADS = {
 BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Relatives: "the president's son" is not the president.
+KIN = {
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "widow",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "nephew",
+    "niece",
+    "cousin",
+    "relative",
+    "family",
+    "grandson",
+    "granddaughter",
+    "child",
+}
 # Acts of armed forces: a nationality on them names the state's military.
 MILITARY_ACTS = {
     "airstrike",
@@ -516,6 +536,10 @@ class ActorResolver:
                 )
             # "Djindjic's opposition coalition": a person's group, not the person
             owner = person and head.doc[best.end - 1].dep_ == "poss" and best.end <= head.i
+            if owner and head.lemma_.lower() in KIN:
+                # "the president's son": family of the powerful are elites, not the office
+                reason = f"{actor.reason}; relative -> ELI"
+                return (Actor(actor.code, "ELI", text, text, ("ELI",), None, reason),)
             role = (
                 head_hit
                 if head_hit is not None
