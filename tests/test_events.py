@@ -366,3 +366,15 @@ def test_arriving_for_talks_is_a_meeting(coder):
     text = "Iran's foreign minister arrived in Riyadh for talks with Saudi officials."
     events = code(coder, text)
     assert any(e.event == "CONSULT" and {r.code for r in e.recipient} == {"SAU"} for e in events)
+
+
+def test_a_protest_purpose_names_the_protested(coder):
+    text = "Tunisians blocked roads to press demands for jobs from President Saied's government."
+    (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
+    assert [r.code for r in event.recipient] == ["TUN"]
+
+
+def test_rioting_after_a_demonstration_against_a_leader_targets_him(coder):
+    text = "Kenyan protesters rioted following a rally calling for the removal of President Ruto."
+    (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
+    assert [r.code for r in event.recipient] == ["KEN"]

@@ -526,6 +526,20 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
     return candidates[0] if candidates else []
 
 
+def _first_named_party(clause: Token, lexicon: Lexicon) -> list[Token]:
+    """The first actor a clause names as a party (object, prepositional object or owner),
+    places excepted."""
+    for token in clause.subtree:
+        if token.pos_ == "PRON" or token.i == clause.i:
+            continue
+        place = token.dep_ == "pobj" and token.head.lower_ in {"in", "at", "near", "outside"}
+        if place or token.dep_ not in {"dobj", "pobj", "poss"}:
+            continue
+        if actorlike(token) and not _bare_agent(token):
+            return [token]
+    return []
+
+
 def purpose_clause(token: Token) -> bool:
     """ "opened fire to disperse the demonstrators": an infinitive of purpose."""
     return (
@@ -565,6 +579,12 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
             ]
         if owners:
             return owners
+        if root == "14":
+            # a protest's purpose names its target: "blocked roads to press demands for
+            # reform from President X's government", "to show anger at the US"
+            named = _first_named_party(child, lexicon)
+            if named:
+                return named
         for holder in (child, obj, *found):
             for prep in holder.children if holder is not None else ():
                 if prep.dep_ == "prep" and prep.lower_ == "in":

@@ -136,7 +136,8 @@ def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
             if other is frame or not other.recipients:
                 continue
             node, hops = other.trigger, 0
-            while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS:
+            # "rioted following a demonstration calling for X's removal"
+            while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS | {"dobj"}:
                 node, hops = node.head, hops + 1
                 if node.i in {clause.i, frame.trigger.i}:
                     frame.recipients = list(other.recipients)
