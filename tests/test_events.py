@@ -378,3 +378,14 @@ def test_rioting_after_a_demonstration_against_a_leader_targets_him(coder):
     text = "Kenyan protesters rioted following a rally calling for the removal of President Ruto."
     (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
     assert [r.code for r in event.recipient] == ["KEN"]
+
+
+def test_up_to_a_number_of_people_is_the_object(coder):
+    text = "Islamist rebels kidnapped up to 12 Chinese engineers from a Nigerian camp."
+    events = code(coder, text)
+    assert any(r.code == "CHN" for e in events for r in e.recipient)
+
+
+def test_an_invasion_of_a_country_targets_it(coder):
+    events = code(coder, "Russia launched its long-threatened invasion of Ukraine on Thursday.")
+    assert any([r.code for r in e.recipient] == ["UKR"] for e in events)

@@ -316,6 +316,14 @@ def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
             return child
+    # "kidnapped up to 16 Russian advisers", parsed as a particle and a preposition
+    for child in verb.children:
+        if child.lower_ == "up" and child.dep_ in {"prt", "advmod", "prep"}:
+            for prep in child.children:
+                if prep.lower_ == "to":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children):
+                            return obj
     return None
 
 

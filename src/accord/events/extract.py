@@ -518,6 +518,17 @@ def _noun_recipients(noun: Token, sense: Sense, lexicon: Lexicon) -> list[Token]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             out += prep_objects(child)
+    if not any(actorlike(t) for t in out) and "17" <= sense.cameo[:2] <= "20":
+        # "its invasion of South Lebanon", "the blockade of Gaza": force's target
+        hit = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in prep_objects(c)
+            if actorlike(t)
+        ]
+        if hit:
+            return hit
     if out and not any(actorlike(t) for t in out):
         # "an investigation into crimes committed by Croat forces"
         owners = [t for thing in out for t in owners_of(thing, sense.cameo[:2], lexicon)]
