@@ -389,3 +389,13 @@ def test_up_to_a_number_of_people_is_the_object(coder):
 def test_an_invasion_of_a_country_targets_it(coder):
     events = code(coder, "Russia launched its long-threatened invasion of Ukraine on Thursday.")
     assert any([r.code for r in e.recipient] == ["UKR"] for e in events)
+
+
+def test_demands_acted_on_are_not_new_demands(coder):
+    text = "Malian rebels opposed the deployment of foreign troops until their demands are met."
+    assert not [e for e in code(coder, text) if e.event == "REQUEST"]
+
+
+def test_an_act_before_which_another_must_happen_has_not_happened(coder):
+    text = "Ugandan rebels said the government must release prisoners before they disarm."
+    assert not [e for e in code(coder, text) if e.event == "RETREAT"]

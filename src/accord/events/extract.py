@@ -28,6 +28,10 @@ from accord.events.lexicon import Lexicon, Sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
+# Temporal clauses of an act still to come hold acts still to come: "must agree before
+# they demobilize", "will stay until the rebels withdraw".
+TEMPORAL_MARKS = {"before", "until", "once"}
+
 # Verbs of travel whose "for" phrase names the event the trip is for ("arrived for talks").
 MOTION_VERBS = {"arrive", "travel", "go", "come", "return", "fly", "head", "gather", "meet"}
 # Nouns that measure an event's extent: "ten days of war games", "a fresh round of talks".
@@ -470,6 +474,8 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         )
         frame.notes.append(f"complement of '{verb.text}'")
         return frame
+    if noun.dep_ == "nsubjpass" and sense.cameo[:2] in STATEMENT_ROOTS:
+        return None  # "until their demands are met": an earlier demand, acted on
     if noun.dep_ not in {"nsubj", "nsubjpass", "ROOT", "appos"}:
         return None
     owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
@@ -682,6 +688,16 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             elif not any(c.dep_ == "neg" for c in head.children):
                 _reported_future(frame, clause, lexicon)
             break
+        if (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in node.children)
+            and any(
+                c.dep_ == "aux"
+                and (c.lower_ in lexicon.hypothetical_aux or c.lower_ in lexicon.future_aux)
+                for c in head.children
+            )
+        ):
+            frame.unreal.add("condition")  # "must agree to changes before they demobilize"
         if node.dep_ == "advcl" and _conditional(node, lexicon):
             frame.unreal.add("condition")
         if (
