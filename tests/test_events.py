@@ -392,7 +392,7 @@ def test_an_invasion_of_a_country_targets_it(coder):
 
 
 def test_demands_acted_on_are_not_new_demands(coder):
-    text = "Malian rebels opposed the deployment of foreign troops until their demands are met."
+    text = "Tuareg leaders will boycott the talks until Mali's demands are met."
     assert not [e for e in code(coder, text) if e.event == "REQUEST"]
 
 
