@@ -290,3 +290,8 @@ def test_a_leaders_relatives_are_elites_not_the_leader(coder) -> None:
     text = "Andreas Papandreou's son met the delegation in Athens."
     actors = resolve(coder, text, "son", dt.date(1985, 1, 1))
     assert codes(actors) == {("GRC", "ELI")}
+
+
+def test_a_town_as_an_actor_is_its_people(coder) -> None:
+    text = "Gunmen attacked Kirkuk overnight, police said."
+    assert ("IRQ", "CVL") in codes(resolve(coder, text, "Kirkuk"))

@@ -738,8 +738,8 @@ class ActorResolver:
                 elsewhere = self.place_country(longer)
                 if elsewhere and elsewhere != place.term.code:
                     # "East Jerusalem", "Northern Ireland": a place of its own
-                    reason = f"place '{longer}' in the gazetteer"
-                    return (Actor(elsewhere, None, longer, text, (), None, reason),)
+                    reason = f"place '{longer}' in the gazetteer -> its people (CVL)"
+                    return (Actor(elsewhere, "CVL", longer, text, ("CVL",), None, reason),)
             if place.start > 0 and state.doc[place.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia": an ethnic group, not a state's nationals
                 country, why = self._nationality(head, [], state)
@@ -776,8 +776,10 @@ class ActorResolver:
             place_name = _place_name(head)
             code = self.place_country(place_name) if place_name else None
             if code and place_name:
-                reason = f"place '{place_name}' in the gazetteer"
-                return (Actor(code, None, place_name, text, (), None, reason),)
+                # a town or region as an actor stands for its people, as CAMEO codes the
+                # targets of attacks on places (capitals stand for the government instead)
+                reason = f"place '{place_name}' in the gazetteer -> its people (CVL)"
+                return (Actor(code, "CVL", place_name, text, ("CVL",), None, reason),)
         if name is not None and head.ent_type_ == "PERSON":
             state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
