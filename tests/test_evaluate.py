@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from accord.actors.dictionary import SECTORS as ACTOR_SECTORS
 from accord.domain import Actor, Event, Evidence, Modality, Place
 from accord.errors import DataError, InputError
 from accord.evaluate import (
@@ -543,10 +544,7 @@ def test_non_iso_gold_country_codes_are_normalised() -> None:
 
 EVENT_SET = Path(__file__).resolve().parents[1] / "evalsets" / "events.jsonl"
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "EUR"})
-SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "REL", "LAB"}
-    | {"EDU", "REF", "CRM"}
-)
+SECTORS = ACTOR_SECTORS  # the actor dictionaries' sector codes
 
 
 def event_set_records() -> list[dict[str, Any]]:
@@ -618,3 +616,21 @@ def test_run_all_scores_the_project_event_set(
     markdown = report.read_text(encoding="utf-8")
     assert "## Project event set (evalsets/events.jsonl) (first 3 records)" in markdown
     assert "### Per category" in markdown
+
+
+def test_actor_span_finder_tolerates_hand_copied_gold_spans() -> None:
+    import spacy
+
+    from accord.evaluate.actors import _find
+
+    doc = spacy.blank("en")("French and Egyptian warships shadowed U.S. and Soviet  negotiators.")
+
+    def found(text: str) -> str | None:
+        span = _find(doc, text)
+        return span.text if span is not None else None
+
+    assert found("Egyptian warships") == "Egyptian warships"
+    assert found("french  WARSHIPS") == "French and Egyptian warships"
+    assert found("U.S. ... negotiators") == "U.S. and Soviet  negotiators"
+    assert found(" Soviet negotiators ") == "Soviet  negotiators"
+    assert found("Chinese warships") is None

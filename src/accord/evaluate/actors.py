@@ -7,6 +7,7 @@ noun phrase under that text resolve to, and is its country (and sector) the gold
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,9 +87,32 @@ def _resolve_span(doc: Doc, gold: GoldActor, state: Any, resolver: Any) -> list[
 
 
 def _find(doc: Doc, text: str) -> Span | None:
+    """The sentence's span for a gold actor text. Gold texts are copied by hand: they may
+    differ in case or spacing, elide words ("U.S. ... negotiators") or skip a coordinated
+    part ("French warships" in "French and Egyptian warships"): then the span runs from the
+    first word to the last one after it."""
     start = doc.text.find(text)
-    if start < 0:
-        start = doc.text.lower().find(text.lower())
-    if start < 0:
+    if start >= 0:
+        return doc.char_span(start, start + len(text), alignment_mode="expand")
+    words = text.replace("…", " ... ").split()
+    pieces = [w for w in words if not _ELLIPSIS.fullmatch(w)]
+    if not pieces:
         return None
-    return doc.char_span(start, start + len(text), alignment_mode="expand")
+    spaced = r"\s+".join(map(re.escape, pieces))
+    found = re.search(spaced, doc.text, re.IGNORECASE)
+    if found is None and len(pieces) > 1:
+        first, last = pieces[0], pieces[-1]
+        gap = (
+            re.escape(first)
+            + (r"\b" if first[-1].isalnum() else "")
+            + ".{0,60}?"  # a few words apart at most
+            + (r"\b" if last[0].isalnum() else "")
+            + re.escape(last)
+        )
+        found = re.search(gap, doc.text, re.IGNORECASE)
+    if found is None:
+        return None
+    return doc.char_span(found.start(), found.end(), alignment_mode="expand")
+
+
+_ELLIPSIS = re.compile(r"\.{2,}")
