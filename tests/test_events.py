@@ -399,3 +399,28 @@ def test_demands_acted_on_are_not_new_demands(coder):
 def test_an_act_before_which_another_must_happen_has_not_happened(coder):
     text = "Ugandan rebels said the government must release prisoners before they disarm."
     assert not [e for e in code(coder, text) if e.event == "RETREAT"]
+
+
+def test_a_coercion_ordered_by_an_authority_is_its_act(coder):
+    text = "Ethiopia's government ordered the newspaper Addis Standard to suspend publication."
+    events = code(coder, text)
+    assert any(e.event == "COERCE" and e.actor[0].code == "ETH" and e.recipient for e in events)
+
+
+def test_people_gathering_for_a_rally_are_its_protesters(coder):
+    text = "Thousands of Kenyans converged on Nairobi for a rally to protest new taxes."
+    events = [
+        e
+        for e in code(
+            coder,
+            text,
+        )
+        if e.event == "PROTEST"
+    ]
+    assert all(e.actor[0].code == "KEN" for e in events)
+
+
+def test_a_visit_for_talks_is_one_meeting_not_two(coder):
+    text = "Egypt's foreign minister arrived in Amman on Monday for talks with Jordanian officials."
+    events = [e for e in code(coder, text) if e.event == "CONSULT"]
+    assert len(events) == 1

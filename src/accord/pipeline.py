@@ -385,8 +385,28 @@ def _without_partial_repeats(events: list[Event]) -> list[Event]:
     def actors_of(event: Event) -> frozenset[str | None]:
         return frozenset(a.code for a in event.actor)
 
+    def pairs(event: Event) -> frozenset[tuple[str | None, str | None]]:
+        sides = [*event.actor, *event.recipient] if event.reciprocal else []
+        if event.reciprocal:
+            return frozenset((a.code, b.code) for a in sides for b in sides if a is not b)
+        return frozenset((a.code, r.code) for a in event.actor for r in event.recipient)
+
     complete = {(e.event, actors_of(e)) for e in events if e.recipient}
-    return [e for e in events if e.recipient or (e.event, actors_of(e)) not in complete]
+    kept = [e for e in events if e.recipient or (e.event, actors_of(e)) not in complete]
+    # "arrived in Baghdad for talks with Iraqi officials": the visit's dyad is inside the talks'
+    return [
+        e
+        for i, e in enumerate(kept)
+        if not any(
+            o.event == e.event
+            and o.reciprocal
+            and not e.reciprocal
+            and bool(e.recipient)
+            and pairs(e) <= pairs(o)
+            for j, o in enumerate(kept)
+            if j != i
+        )
+    ]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:

@@ -218,8 +218,9 @@ def subjects_of(verb: Token) -> list[Token]:
             subjects = [t for c in patients for t in with_conjuncts(c)]
         if subjects:
             if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
-                if _authored(verb.head):
-                    via, verb = "", verb.head.head
+                author = _author_verb(verb.head)
+                if author is not None:
+                    via, verb = "", author
                     continue
                 return with_conjuncts(verb.head)
             return subjects
@@ -227,8 +228,9 @@ def subjects_of(verb: Token) -> list[Token]:
         if agents:
             return agents
         if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in {"VBG", "VBN"}):
-            if verb.tag_ != "VBN" and _authored(verb.head):
-                via, verb = "", verb.head.head  # "issued a statement condemning X": the issuer
+            author = _author_verb(verb.head) if verb.tag_ != "VBN" else None
+            if author is not None:
+                via, verb = "", author  # "issued a statement condemning X": the issuer
                 continue
             return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
@@ -303,13 +305,16 @@ AUTHORING_VERBS = {
 }
 
 
-def _authored(noun: Token) -> bool:
-    """A statement or collective action that is the object of the verb of its author."""
-    return (
-        noun.lemma_.lower() in AUTHORED_NOUNS
-        and noun.dep_ == "dobj"
-        and noun.head.lemma_.lower() in AUTHORING_VERBS
-    )
+def _author_verb(noun: Token) -> Token | None:
+    """The verb whose subject issues or stages a statement or collective action: "issued a
+    declaration demanding", "converged on the capital for a rally to protest"."""
+    if noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHORING_VERBS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def direct_object(verb: Token) -> Token | None:

@@ -28,12 +28,27 @@ from accord.events.lexicon import Lexicon, Sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
+# Commands of an authority: the coercion they order is the authority's act.
+COMMANDS = {"order", "instruct", "direct", "force", "compel"}
+
 # Temporal clauses of an act still to come hold acts still to come: "must agree before
 # they demobilize", "will stay until the rebels withdraw".
 TEMPORAL_MARKS = {"before", "until", "once"}
 
 # Verbs of travel whose "for" phrase names the event the trip is for ("arrived for talks").
-MOTION_VERBS = {"arrive", "travel", "go", "come", "return", "fly", "head", "gather", "meet"}
+MOTION_VERBS = {
+    "arrive",
+    "travel",
+    "go",
+    "come",
+    "return",
+    "fly",
+    "head",
+    "gather",
+    "meet",
+    "converge",
+    "assemble",
+}
 # Nouns that measure an event's extent: "ten days of war games", "a fresh round of talks".
 SPANS = {"day", "week", "month", "hour", "round", "series", "wave", "spate", "string", "year"}
 
@@ -376,9 +391,15 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         and first.head.head.dep_ in {"dobj", "attr"}
     ):
         first = first.head.head  # "launched ten days of war games", "held a round of talks"
-    if _is_background(first):
-        return None
     head = first.head
+    trip = (
+        first.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in MOTION_VERBS
+    )
+    if not trip and _is_background(first):
+        return None
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
     head_lemma = _lemma(head, lexicon)
@@ -426,12 +447,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
         return frame
-    if (
-        first.dep_ == "pobj"
-        and head.lower_ == "for"
-        and head.head.pos_ == "VERB"
-        and head.head.lemma_.lower() in MOTION_VERBS
-    ):
+    if trip:
         # "negotiators return to Geneva this week for talks", "arrived in Cairo for talks"
         verb = head.head
         frame = Frame(
@@ -654,6 +670,8 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 effect = "intent"
             if effect == "request" and node.dep_ != "xcomp" and lemma in lexicon.speech_verbs:
                 effect = None  # "was told that ...": speech, not a request
+            if effect == "request" and lemma in COMMANDS and frame.cameo[:2] >= "16":
+                effect = "command"  # "ordered the newspaper to suspend publication": done
             told = direct_object(head)
             if (
                 node.dep_ == "ccomp"
@@ -665,7 +683,8 @@ def _apply_context(frame: Frame, lexicon: Lexicon) -> None:
             if effect:
                 if effect in {"intent", "threaten", "refuse"}:
                     frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
-                _apply_effect(frame, effect, head, lexicon)
+                if effect != "command":
+                    _apply_effect(frame, effect, head, lexicon)
                 _clause_modality(frame, head, lexicon)
                 if not frame.actors or all(_own_reference(t) for t in frame.actors):
                     # "officials agreed that their countries should cooperate"
