@@ -424,3 +424,9 @@ def test_a_visit_for_talks_is_one_meeting_not_two(coder):
     text = "Egypt's foreign minister arrived in Amman on Monday for talks with Jordanian officials."
     events = [e for e in code(coder, text) if e.event == "CONSULT"]
     assert len(events) == 1
+
+
+def test_the_host_of_a_meeting_between_two_sides_is_not_a_side(coder):
+    text = "Qatar said it would host a meeting between Sudanese army leaders and the RSF."
+    events = [e for e in code(coder, text) if e.event == "AGREE"]
+    assert events and not any(e.reciprocal for e in events)

@@ -186,6 +186,14 @@ def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list
                             owners = owners_of(obj, "14", lexicon)
                             if owners:
                                 return owners
+    # "an open-ended strike over an employment bill signed by the labour minister"
+    for holder in (trigger, clause):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"over", "against"}:
+                for obj in prep_objects(prep):
+                    found = [obj] if actorlike(obj) else owners_of(obj, "14", lexicon)
+                    if found:
+                        return found
     return []
 
 
@@ -444,6 +452,9 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             recipients = complement_recipients(head, sense.cameo[:2], lexicon) or recipients
         if passive and not actors:
             actors = [t for c in head.children if c.dep_ == "agent" for t in prep_objects(c)]
+        if actors and recipients and all(t in _between(noun) for t in recipients):
+            # "ready to host a meeting between the two sides": the host is not a side
+            symmetric = False
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
         return frame
@@ -786,7 +797,13 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
     at whoever its condition names ("threatened to strike if Iraq refuses")."""
     node, conditions = clause, []
     for _ in range(3):
-        conditions = [c for c in node.children if c.dep_ == "advcl" and _conditional(c, lexicon)]
+        conditions = [
+            c
+            for c in node.children
+            if c.dep_ == "advcl"
+            and _conditional(c, lexicon)
+            and c.lemma_.lower() not in lexicon.speech_verbs  # a misparsed attribution
+        ]
         if conditions or node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
             break
         node = node.head
