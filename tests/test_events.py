@@ -430,3 +430,14 @@ def test_the_host_of_a_meeting_between_two_sides_is_not_a_side(coder):
     text = "Qatar said it would host a meeting between Sudanese army leaders and the RSF."
     events = [e for e in code(coder, text) if e.event == "AGREE"]
     assert events and not any(e.reciprocal for e in events)
+
+
+def test_generic_local_agents_belong_to_the_country_where_they_act(coder):
+    events = code(coder, "Police arrested 20 protesters in Istanbul on Sunday.")
+    (event,) = [e for e in events if e.event == "COERCE"]
+    assert (event.actor[0].code, event.actor[0].sector) == ("TUR", "COP")
+
+
+def test_aid_pledged_for_a_country_names_it_as_recipient(coder):
+    events = code(coder, "Germany pledged 500 million euros in aid for Ukraine on Tuesday.")
+    assert any([r.code for r in e.recipient] == ["UKR"] for e in events)

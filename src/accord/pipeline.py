@@ -185,8 +185,16 @@ class Coder:
             for r in _resolve_all(frame.recipients, actors, self.resolver)
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
-        unresolved = not actor or any(a.code is None for a in actor)
         place: Place | None = None
+        if any(a.code is None and a.sector in LOCAL_SECTORS for a in [*actor, *recipient]):
+            # "police arrested 20 protesters in Istanbul": a generic local agent belongs to
+            # the country where it acts
+            with self.tally.timed("geo"):
+                place = self._place(article, doc, frame, countries, actor_spans)
+            if place.country and place.reason.startswith(ATTACHED_REASONS):
+                actor = [_located(a, place) for a in actor]
+                recipient = [_located(r, place) for r in recipient]
+        unresolved = not actor or any(a.code is None for a in actor)
         if unresolved and coding.event == "ASSAULT" and recipient and _unattributed(frame):
             # "a roadside bomb killed three soldiers near Samarra": an unidentified armed
             # force of the country where it happened
@@ -314,6 +322,18 @@ INSTRUMENTS = {
     "ambush",
     "ied",
 }
+
+
+# Sectors of generic agents that act where they live ("police", "protesters", "the court");
+# troops and rebels often fight abroad and keep no country without one named.
+LOCAL_SECTORS = {"COP", "GOV", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "MED", "BUS", "HLH"}
+
+
+def _located(actor: Actor, place: Place) -> Actor:
+    if actor.code is not None or actor.sector not in LOCAL_SECTORS:
+        return actor
+    reason = f"{actor.reason}; country of the event's place ({place.name})".lstrip("; ")
+    return replace(actor, code=place.country, reason=reason)
 
 
 def _unattributed(frame: Frame) -> bool:

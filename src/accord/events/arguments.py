@@ -375,6 +375,15 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         and (obj is None or not actorlike(obj))
     ):
         found = prep_recipients(verb, lexicon, ("for",))  # "provided aid for Romania"
+        if not found and obj is not None:
+            # "pledged 500 million euros in aid for Ukraine"
+            found = [
+                t
+                for prep in obj.subtree
+                if prep.dep_ == "prep" and prep.lower_ == "for"
+                for t in prep_objects(prep)
+                if actorlike(t)
+            ][:1]
     # a named object wins; a thing merely modified by a name ("the Torkham border crossing
     # with Afghanistan") yields to a named prepositional object, and a bare agent noun
     # ("shared intelligence with Iraqi security services") to a qualified one
@@ -424,7 +433,7 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
 
 
 # Cooperation, support and aid are given "for" someone as well as "to" them.
-BENEFIT_ROOTS = {"05", "06", "07"}
+BENEFIT_ROOTS = {"03", "05", "06", "07"}
 
 
 def _object_after_as(verb: Token) -> Token | None:
