@@ -295,3 +295,71 @@ def test_a_leaders_relatives_are_elites_not_the_leader(coder) -> None:
 def test_a_town_as_an_actor_is_its_people(coder) -> None:
     text = "Gunmen attacked Kirkuk overnight, police said."
     assert ("IRQ", "CVL") in codes(resolve(coder, text, "Kirkuk"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Kenyan Human Rights League condemned the arrests.", "League", ("KEN", "HRI")),
+        (
+            "The Pan-African Association of Medical Doctors appealed for funds.",
+            "Association",
+            ("NGO", "HLH"),
+        ),
+        ("The Global Forest Network urged donors to act.", "Network", ("NGO", "NGO")),
+        ("The Bar Association of Pakistan called a strike.", "Association", ("PAK", "JUD")),
+        ("The Economic Cooperation Organization met in Tehran.", "Organization", ("IGO", "IGO")),
+        ("The Baath party said it would boycott the vote in Syria.", "party", ("SYR", "OPP")),
+    ],
+)
+def test_named_bodies_the_dictionaries_lack_resolve_from_their_head(
+    coder, text: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    assert expected in codes(resolve(coder, text, phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The Senate Foreign Relations Committee approved the bill.", "Committee"),
+        ("The Central Committee met on Sunday.", "Committee"),
+        ("The World Health Organization warned of an outbreak.", "Organization"),
+    ],
+)
+def test_state_bodies_generic_names_and_known_bodies_are_no_ngo(coder, text, phrase) -> None:
+    assert "NGO" not in {a.code for a in resolve(coder, text, phrase)}
+
+
+def test_an_unknown_name_in_apposition_is_what_it_stands_for(coder) -> None:
+    text = "Peru's government closed the opposition newspaper El Faro on Monday."
+    assert ("PER", "MED") in codes(resolve(coder, text, "El Faro"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("A roadside bomb near the town of Baqubah killed two soldiers.", "Baqubah", "IRQ"),
+        ("A roadside bomb near the town of Baqubah killed two soldiers.", "town", "IRQ"),
+        ("The attack was foiled in Khanty-Mansiysk, police said.", "Khanty-Mansiysk", "RUS"),
+    ],
+)
+def test_a_name_where_only_a_place_can_stand_is_looked_up(coder, text, phrase, code) -> None:
+    assert code in {a.code for a in resolve(coder, text, phrase)}
+
+
+def test_a_national_body_gives_the_country_when_no_country_is_named(coder) -> None:
+    text = "President Mbeka agreed to talks with UNITA on Friday."
+    assert ("AGO", "GOV") in codes(resolve(coder, text, "President Mbeka"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Irish republican guerrillas planted a bomb in Belfast.", "guerrillas", ("GBR", "REB")),
+        ("Jewish settlers blocked the road near Nablus.", "settlers", ("ISR", "CVL")),
+        ("Zairean troops crossed the border.", "troops", ("COD", "MIL")),
+        ("Rhodesian forces raided the camps.", "forces", ("ZWE", "MIL")),
+    ],
+)
+def test_historical_and_regional_names(coder, text, phrase, expected) -> None:
+    assert expected in codes(resolve(coder, text, phrase, dt.date(1985, 6, 1)))

@@ -133,6 +133,92 @@ GENERIC_HEADS = {
 }
 # Bodies named by what their members are: "an extremist organisation", "a student movement".
 BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
+# Heads of named bodies the dictionaries do not list ("the Association of African Jurists",
+# "the Third World Water Forum"): non-governmental organisations, of the country their name
+# gives when it gives one. A named party ("the Umma party") belongs to the country in context.
+NAMED_BODY_HEADS = {
+    "association",
+    "forum",
+    "league",
+    "society",
+    "foundation",
+    "federation",
+    "committee",
+    "institute",
+    "network",
+    "coalition",
+    "centre",
+    "center",
+    "observatory",
+    "organization",
+    "organisation",
+    "campaign",
+    "trust",
+    "party",
+}
+# Words of a body's name that say what its members do, beyond the agents of agents.tsv.
+NAME_SECTORS = {
+    "jurists": "JUD",
+    "jurist": "JUD",
+    "legal": "JUD",
+    "bar": "JUD",
+    "medical": "HLH",
+    "physicians": "HLH",
+    "health": "HLH",
+    "rights": "HRI",
+    "liberties": "HRI",
+    "press": "MED",
+    "publishers": "MED",
+    "environmental": "ENV",
+    "environment": "ENV",
+    "wildlife": "ENV",
+    "farmers": "AGR",
+    "peasants": "AGR",
+    "commerce": "BUS",
+    "employers": "BUS",
+    "industrialists": "BUS",
+    "islamic": "REL",
+    "muslim": "REL",
+    "christian": "REL",
+    "catholic": "REL",
+    "churches": "REL",
+    "ulema": "REL",
+}
+NAME_GLUE = {"of", "for", "on", "the", "and", "in", "to", "against"}
+# Capitalised words that do not make a name on their own ("the Central Committee").
+NAME_GENERIC = {
+    "central",
+    "national",
+    "executive",
+    "standing",
+    "special",
+    "joint",
+    "international",
+    "supreme",
+    "high",
+    "general",
+    "permanent",
+    "political",
+    "higher",
+    "federal",
+    "select",
+    "new",
+    "the",
+}
+# Words of a body's name that make it an association of states ("Economic Cooperation
+# Organization"), and the sectors of a state's own bodies ("Senate Foreign Relations
+# Committee"), which are no NGO.
+NAME_STATES = {
+    "states",
+    "nations",
+    "countries",
+    "governments",
+    "intergovernmental",
+    "cooperation",
+    "co-operation",
+}
+STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "SPY", "JUD"}
+PROFESSIONS = {"lawyer", "attorney", "jurist", "officer", "diplomat"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
 # Relatives: "the president's son" is not the president.
@@ -177,6 +263,10 @@ IMPLIED_SECTORS = {"PKO": "MIL"}
 PLACE_ENTS = {"GPE", "LOC"}
 DIRECTIONS = {"north", "south", "east", "west", "centre", "center", "interior", "coast"}
 PLACE_NOUNS = {"region", "province", "state", "territory", "district", "area", "enclave", "strip"}
+# Nouns whose "of" phrase names a place ("the town of Samarra"), and prepositions of place:
+# their object is a place whatever entity label the parser gave the name.
+SETTLEMENT_NOUNS = PLACE_NOUNS | {"town", "city", "village", "port", "capital", "island"}
+PLACE_PREPS = {"in", "near", "at", "outside", "around"}
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]{5,}\b")  # words a misspelling check looks at
 FUZZY_MIN = {"country": 5, "demonym": 6, "capital": 8}
 FUZZY_ENTS = {"", "GPE", "NORP", "LOC", "ORG"}  # the parser tags unknown words ORG
@@ -427,6 +517,16 @@ class ActorResolver:
             for h in hits
             if h.term.code and h.term.kind != "entry" and not _ethnic(doc, h)
         )
+        if not counts:
+            # no country named, but a national body is ("demands from UNITA"): its country
+            counts = Counter(
+                h.term.code
+                for h in hits
+                if h.term.code
+                and h.term.entry is not None
+                and h.term.entry.kind != "person"
+                and self.dictionary.country(h.term.code) is not None
+            )
         return counts.most_common(1)[0][0] if counts else None
 
     # -- noun phrase resolution ------------------------------------------------------------
@@ -604,6 +704,9 @@ class ActorResolver:
                     ),
                 )
             return (actor,)
+        body = self._named_body(head, state)
+        if body is not None:
+            return (body,)
         name = person_name(head, tokens)
         surname = name or (
             head.text if head.pos_ == "PROPN" and head.i not in state.by_token else None
@@ -769,20 +872,96 @@ class ActorResolver:
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
         if (
             not hits
-            and (head.ent_type_ in PLACE_ENTS or head.lemma_.lower() in PLACE_NOUNS)
+            and (
+                head.ent_type_ in PLACE_ENTS
+                or head.lemma_.lower() in PLACE_NOUNS
+                or _place_slot(head)
+            )
             and self.place_country is not None
         ):
             # a region, territory or town standing for its country ("Gaza Strip", "Darfur")
-            place_name = _place_name(head)
+            place_name = _place_name(head, any_label=_place_slot(head))
             code = self.place_country(place_name) if place_name else None
             if code and place_name:
                 # a town or region as an actor stands for its people, as CAMEO codes the
                 # targets of attacks on places (capitals stand for the government instead)
                 reason = f"place '{place_name}' in the gazetteer -> its people (CVL)"
                 return (Actor(code, "CVL", place_name, text, ("CVL",), None, reason),)
+        if head.dep_ == "appos" and head.pos_ == "PROPN":
+            # "the opposition newspaper La Prensa": a name the dictionaries lack is the
+            # phrase it stands in apposition to
+            described = [a for a in state.resolved.get(np_head(head.head).i, ()) if a.code]
+            if len(described) == 1 and not _looks_personal(described[0]):
+                reason = f"apposition to '{described[0].text}'"
+                return (replace(described[0], name=text, text=text, reason=reason),)
         if name is not None and head.ent_type_ == "PERSON":
             state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
+
+    def _named_body(self, head: Token, state: DocActors) -> Actor | None:
+        """A body the dictionaries lack, named by capitalised words and a head that says what
+        it is ("the Association of African Jurists" NGO JUD, "the Kenyan Human Rights
+        League" KEN HRI, "the Umma party" OPP of the country in context)."""
+        lemma = head.lemma_.lower()
+        if lemma not in NAMED_BODY_HEADS or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        party = lemma == "party"
+        if not head.text[:1].isupper() and not party:
+            return None
+        doc = head.doc
+        words = [
+            t
+            for t in head.subtree
+            if t.i < head.i and t.dep_ not in {"det", "punct", "case"} and not t.like_num
+        ]
+        if any(w.dep_ in {"relcl", "acl", "appos", "conj", "cc"} for w in words):
+            return None
+        for prep in head.rights:
+            if party or prep.dep_ != "prep" or prep.lower_ not in {"of", "for", "on"}:
+                continue
+            post = [t for t in prep.subtree if t.i != prep.i and t.dep_ not in {"det", "punct"}]
+            content = [t for t in post if t.is_alpha and t.lower_ not in NAME_GLUE]
+            if content and all(t.text[:1].isupper() for t in content):
+                words += post  # "Association of African Jurists", "Centre for Human Rights"
+        named = [
+            w
+            for w in words
+            if w.text[:1].isupper() and w.is_alpha and w.lower_ not in NAME_GENERIC | NAME_GLUE
+        ]
+        if not named or (party and not any(w.pos_ == "PROPN" for w in named)):
+            return None
+        inside = {w.i for w in words} | {head.i}
+        own = _unique(state.by_token[i] for i in sorted(inside) if i in state.by_token)
+        if any(not set(range(h.start, h.end)) <= inside for h in own):
+            return None
+        if any(h.term.kind in {"entry", "seat", "capital", "title"} for h in own) or any(
+            h.term.kind == "agent" and h.start <= head.i < h.end for h in own
+        ):
+            return None  # a known body, or a generic agent ("Trade Union Federation")
+        places = [h for h in own if h.term.kind in {"country", "demonym"} and not _ethnic(doc, h)]
+        agents = [h for h in own if h.term.kind == "agent"]
+        if any(
+            h.term.sectors[0] in STATE_SECTORS and doc[h.end - 1].lemma_.lower() not in PROFESSIONS
+            for h in agents
+        ):
+            return None  # a state's own body ("Senate Foreign Relations Committee")
+        sector = agents[0].term.sectors[0] if agents else None
+        if sector is None:
+            sector = next((NAME_SECTORS[w.lower_] for w in words if w.lower_ in NAME_SECTORS), None)
+        text = span_text(doc, sorted(inside))
+        if party:
+            code, why = self._nationality(head, places, state)
+            reason = f"named party -> OPP; country {why}"
+            return Actor(code, "OPP", text, text, ("OPP",), None, reason)
+        sectors = (sector,) if sector else ("NGO",)
+        if any(w.lower_ in NAME_STATES for w in words):
+            reason = "named body of states -> IGO"
+            return Actor("IGO", "IGO", text, text, ("IGO",), None, reason)
+        if places:
+            place = places[0]
+            reason = f"named body of {place.term.kind} '{place.term.name}'"
+            return Actor(place.term.code, sectors[0], text, text, sectors, None, reason)
+        return Actor("NGO", sectors[0], text, text, sectors, None, "named body -> NGO")
 
     def _titled_surname(
         self, name: str, role: Hit, places: list[Hit], date: dt.date | None
@@ -870,7 +1049,7 @@ class ActorResolver:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
                     for obj in prep.children:
-                        where = _place_name(obj)
+                        where = _place_name(obj, any_label=_place_slot(obj))
                         code = self.place_country(where) if where else None
                         named = state.by_token.get(obj.i)
                         if (
@@ -1104,9 +1283,20 @@ def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*sectors, *extra)))
 
 
-def _place_name(token: Token) -> str | None:
+def _place_slot(token: Token) -> bool:
+    """A proper name where only a place can stand: "the town of Samarra", "in Khanty-Mansiysk"
+    (whatever entity label the parser gave it)."""
+    if token.pos_ != "PROPN" or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in SETTLEMENT_NOUNS and prep.head.pos_ == "NOUN"
+    return prep.lower_ in PLACE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
+
+
+def _place_name(token: Token, *, any_label: bool = False) -> str | None:
     """The proper name of a place phrase: "Sindh" in "Sindh province", "West Bank" in "the
-    West Bank city", when the parser took it for a place."""
+    West Bank city", when the parser took it for a place (or ``any_label``)."""
     parts: list[Token] = []
     stack = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     while stack:
@@ -1115,7 +1305,9 @@ def _place_name(token: Token) -> str | None:
         stack.extend(c for c in part.children if c.dep_ == "compound" and c.pos_ == "PROPN")
     if token.pos_ == "PROPN":
         parts.append(token)
-    if not parts or not any(t.ent_type_ in PLACE_ENTS for t in parts):
+    # "Khanty-Mansiysk": the hyphen between two parts of the name
+    parts += [c for c in token.children if c.dep_ == "punct" and c.text == "-" and parts]
+    if not parts or not (any_label or any(t.ent_type_ in PLACE_ENTS for t in parts)):
         return None
     parts.sort(key=lambda t: t.i)
     if parts[-1].i - parts[0].i + 1 != len(parts):
