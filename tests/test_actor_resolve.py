@@ -363,3 +363,15 @@ def test_a_national_body_gives_the_country_when_no_country_is_named(coder) -> No
 )
 def test_historical_and_regional_names(coder, text, phrase, expected) -> None:
     assert expected in codes(resolve(coder, text, phrase, dt.date(1985, 6, 1)))
+
+
+def test_a_people_of_another_states_place_are_its_civilians(coder) -> None:
+    text = "The Hungarians of Romania demanded autonomy."
+    assert codes(resolve(coder, text, "Hungarians")) == {("ROU", "CVL")}
+    assert "USA" in {a.code for a in resolve(coder, "Americans in Iraq left.", "Americans")}
+
+
+def test_an_ally_is_not_its_possessor(coder) -> None:
+    text = "Rebels attacked Iran's militia ally in western Iraq."
+    assert ("IRQ", "UAF") in codes(resolve(coder, text, "militia ally"))
+    assert "IRN" not in {a.code for a in resolve(coder, text, "ally")}

@@ -221,6 +221,8 @@ STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "SPY", "JUD"}
 PROFESSIONS = {"lawyer", "attorney", "jurist", "officer", "diplomat"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
+ALLY_HEADS = {"ally", "proxy", "client", "partner", "protege", "surrogate"}
 # Relatives: "the president's son" is not the president.
 KIN = {
     "son",
@@ -744,6 +746,9 @@ class ActorResolver:
         if roles:
             # "ethnic Albanian guerrillas": an ethnicity, not the fighters' state
             places = [h for h in places if not _ethnic(head.doc, h)]
+        if lemma in ALLY_HEADS:
+            # "Israel's militia ally", "Iran's proxies": the partner, not the ally itself
+            places = [h for h in places if head.doc[h.end - 1].dep_ != "poss"]
         if head.lemma_.lower() == "counterpart":
             sector = self._counterpart_sector(head, state)
             country, why = self._nationality(head, places, state)
@@ -859,6 +864,16 @@ class ActorResolver:
                 and h.end <= place.start
                 and head.doc[h.end - 1].head.i == head.i
             ]
+            abroad = (
+                self._homeland(head, state)
+                if place.term.kind == "demonym" and head.tag_ in {"NNS", "NNPS"}
+                else None
+            )
+            if abroad is not None and abroad[0] != place.term.code:
+                # "the Albanians of southern Serbia", "the Hungarians of Romania": a people
+                # living in another state are that state's civilians
+                reason = f"people of the place '{abroad[1]}'"
+                return (Actor(abroad[0], "CVL", text, text, ("CVL",), None, reason),)
             if place.term.kind == "demonym" and residence and head.tag_ in {"NNS", "NNPS"}:
                 # "Bosnian Serbs", "Kosovo Albanians": the people of the first-named state
                 home = residence[-1]
@@ -1068,6 +1083,23 @@ class ActorResolver:
         if state.home_country:
             return state.home_country, "from the article's dateline or main country"
         return None, "unknown"
+
+    def _homeland(self, head: Token, state: DocActors) -> tuple[str, str] | None:
+        """The country of the place in a people's "of" phrase ("Serbs of Kosovo")."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                named = state.by_token.get(obj.i)
+                if named is not None and named.term.kind in {"country", "capital"}:
+                    return named.term.code or "", named.term.name
+                where = _place_name(obj)
+                code = self.place_country(where) if where and self.place_country else None
+                if where and code:
+                    return code, where
+        return None
 
     def _counterpart_sector(self, head: Token, state: DocActors) -> str | None:
         for child in head.children:
