@@ -441,3 +441,22 @@ def test_generic_local_agents_belong_to_the_country_where_they_act(coder):
 def test_aid_pledged_for_a_country_names_it_as_recipient(coder):
     events = code(coder, "Germany pledged 500 million euros in aid for Ukraine on Tuesday.")
     assert any([r.code for r in e.recipient] == ["UKR"] for e in events)
+
+
+def test_allowing_the_return_of_inspectors_is_a_concession_on_inspections(coder):
+    text = "Iraq said it would allow the return of UN weapons inspectors without conditions."
+    events = code(coder, text)
+    assert any(e.event == "AGREE" and e.actor[0].code == "IRQ" for e in events)
+
+
+def test_allowing_a_named_candidate_to_run_is_coded_with_him_as_recipient(coder):
+    text = (
+        "Ivory Coast's Supreme Court allowed candidate Alassane Ouattara to run in the elections."
+    )
+    events = code(coder, text)
+    assert any(e.actor[0].sector == "JUD" and e.recipient for e in events)
+
+
+def test_a_range_of_sanctions_on_a_country_targets_it(coder):
+    text = "The European Union suspended a range of sanctions on Syria on Monday."
+    assert any([r.code for r in e.recipient] == ["SYR"] for e in code(coder, text))

@@ -67,6 +67,9 @@ QUANTITY_NOUNS = {
     "wave",
     "round",
     "series",
+    "range",
+    "raft",
+    "slew",
     "couple",
     "handful",
     "pair",
@@ -317,10 +320,21 @@ def _author_verb(noun: Token) -> Token | None:
     return None
 
 
+CAUSATIVES = {"allow", "let", "permit", "enable", "force", "compel"}
+
+
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
             return child
+    # "allowed candidate Ouattara to participate", parsed with the allowed as the subject of
+    # the complement
+    if verb.lemma_.lower() in CAUSATIVES:
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                for subject in child.children:
+                    if subject.dep_ == "nsubj" and subject.i < child.i:
+                        return subject
     # "kidnapped up to 16 Russian advisers", parsed as a particle and a preposition
     for child in verb.children:
         if child.lower_ == "up" and child.dep_ in {"prt", "advmod", "prep"}:
@@ -368,6 +382,16 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         # "contributed 500 troops to the UN force", "reopened their embassies": own means
         obj = None
     found = prep_recipients(verb, lexicon, sense.preps)
+    counted = None if obj is None else through_quantity(obj)
+    if not found and counted is not None and counted is not obj:
+        # "suspended a range of sanctions on Syria"
+        found = [
+            t
+            for c in counted.children
+            if c.dep_ == "prep" and c.lower_ in (sense.preps or lexicon.recipient_preps)
+            for t in prep_objects(c)
+            if actorlike(t)
+        ]
     if (
         not found
         and not sense.preps
@@ -454,7 +478,24 @@ PROPERTY_ROOTS = {"05", "17", "18", "19", "20"}
 
 # Roots where "the X of Y" names Y as the one acted on or asked to act: "demanded the
 # withdrawal of Serbian forces", "rejected the demands of the rebels", "the blockade of Serbia".
-OF_PATIENT_ROOTS = {"02", "10", "12", "13", "15", "16", "17", "18", "19", "20"}
+OF_PATIENT_ROOTS = {
+    "02",
+    "03",
+    "04",
+    "05",
+    "06",
+    "07",
+    "08",
+    "10",
+    "12",
+    "13",
+    "15",
+    "16",
+    "17",
+    "18",
+    "19",
+    "20",
+}
 
 
 def event_noun(noun: Token, lexicon: Lexicon) -> bool:

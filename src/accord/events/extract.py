@@ -367,8 +367,18 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
     if when == "obj=thing":
         return not actorlike(obj)
     lemmas = set(when.removeprefix("obj=").split("|"))
-    return obj.lemma_.lower() in lemmas or any(
+    if obj.lemma_.lower() in lemmas or any(
         c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
+    ):
+        return True
+    # "allowed the return of UN inspectors", "allowed the delivery of aid"
+    return any(
+        inner.lemma_.lower() in lemmas
+        or any(c.lemma_.lower() in lemmas for c in inner.children if c.dep_ in {"compound"})
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for inner in prep.children
+        if inner.dep_ == "pobj"
     )
 
 
