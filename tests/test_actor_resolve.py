@@ -372,6 +372,7 @@ def test_a_people_of_another_states_place_are_its_civilians(coder) -> None:
 
 
 def test_an_ally_is_not_its_possessor(coder) -> None:
-    text = "Rebels attacked Iran's militia ally in western Iraq."
+    text = "Rebels killed a commander of Iran's militia ally in western Iraq."
     assert ("IRQ", "UAF") in codes(resolve(coder, text, "militia ally"))
-    assert "IRN" not in {a.code for a in resolve(coder, text, "ally")}
+    text = "Rebels attacked Iran's militia ally on Sunday."
+    assert "IRN" not in {a.code for a in resolve(coder, text, "militia ally")}

@@ -746,8 +746,10 @@ class ActorResolver:
         if roles:
             # "ethnic Albanian guerrillas": an ethnicity, not the fighters' state
             places = [h for h in places if not _ethnic(head.doc, h)]
+        partners: set[str | None] = set()
         if lemma in ALLY_HEADS:
             # "Israel's militia ally", "Iran's proxies": the partner, not the ally itself
+            partners = {h.term.code for h in places if head.doc[h.end - 1].dep_ == "poss"}
             places = [h for h in places if head.doc[h.end - 1].dep_ != "poss"]
         if head.lemma_.lower() == "counterpart":
             sector = self._counterpart_sector(head, state)
@@ -768,6 +770,8 @@ class ActorResolver:
             role = _closest(roles, head.i)
             sector = role.term.sectors[0]
             country, why = self._nationality(head, places, state)
+            if country in partners:
+                country, why = None, "unknown (the possessor is an ally's partner)"
             if name is None and role.term.kind == "title":
                 earlier = self._definite_reference(head, tokens, country, sector, state)
                 if earlier is not None:
