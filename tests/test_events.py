@@ -460,3 +460,14 @@ def test_allowing_a_named_candidate_to_run_is_coded_with_him_as_recipient(coder)
 def test_a_range_of_sanctions_on_a_country_targets_it(coder):
     text = "The European Union suspended a range of sanctions on Syria on Monday."
     assert any([r.code for r in e.recipient] == ["SYR"] for e in code(coder, text))
+
+
+def test_the_owner_of_demolished_homes_is_the_target(coder):
+    text = "Israeli forces demolished the homes of two Palestinian prisoners near Hebron."
+    events = [e for e in code(coder, text) if e.event == "COERCE"]
+    assert events and all([r.code for r in e.recipient] == ["PSE"] for e in events)
+
+
+def test_weapons_used_are_not_the_target(coder):
+    text = "Houthi rebels attacked a Greek-flagged tanker in the Red Sea with missiles and drones."
+    assert not any(r.sector == "MIL" for e in code(coder, text) for r in e.recipient)

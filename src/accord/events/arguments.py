@@ -422,6 +422,17 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         and not weaker
         and (named(obj) or not any(named(t) for t in found))
     ):
+        if _bare_agent(obj):
+            # "demolished the homes of two Palestinians": whose homes
+            whose = [
+                t
+                for prep in obj.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for t in prep_objects(prep)
+                if actorlike(t) and not _bare_agent(t)
+            ]
+            if whose:
+                return whose
         return with_conjuncts(obj)
     owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
     if owners and obj is not None and event_noun(obj, lexicon):
@@ -574,9 +585,10 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
     an actor beats one that names a thing ("broke off relations with Congo over their ties")."""
     allowed = preps or lexicon.recipient_preps
     obj = direct_object(verb)
-    # a clause or a modifier is not a participant ("kept them from participating")
+    # a clause, a modifier or a weapon is not a participant ("kept them from participating",
+    # "attacked the tanker with missiles")
     candidates = [
-        [t for t in prep_objects(child) if t.pos_ in NOMINAL]
+        [t for t in prep_objects(child) if t.pos_ in NOMINAL and t.lower_ not in NOT_PEOPLE]
         for holder in (verb, obj)
         if holder is not None
         for child in holder.children
