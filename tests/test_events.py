@@ -471,3 +471,25 @@ def test_the_owner_of_demolished_homes_is_the_target(coder):
 def test_weapons_used_are_not_the_target(coder):
     text = "Houthi rebels attacked a Greek-flagged tanker in the Red Sea with missiles and drones."
     assert not any(r.sector == "MIL" for e in code(coder, text) for r in e.recipient)
+
+
+def test_a_past_perfect_relative_clause_is_background(coder):
+    text = "Peru agreed to cut fuel prices, meeting a demand of farmers who had blocked roads."
+    assert not [e for e in code(coder, text) if e.event == "PROTEST"]
+
+
+def test_suspended_mediation_between_two_sides_targets_both(coder):
+    events = code(coder, "Qatar has suspended its mediation between Israel and Hamas.")
+    assert any({r.code for r in e.recipient} == {"ISR", "PSE"} for e in events)
+
+
+def test_agreeing_to_deploy_a_joint_force_is_an_agreement_not_a_threat(coder):
+    events = code(coder, "Belarus and Russia agreed to deploy a joint regional military group.")
+    assert any(e.event == "AGREE" for e in events)
+    assert not any(e.event == "THREATEN" for e in events)
+
+
+def test_a_leaders_forces_are_not_the_accusers_own(coder):
+    text = "The US sanctioned Sudan's army chief, accusing his forces of attacking hospitals."
+    events = [e for e in code(coder, text) if e.event == "ACCUSE"]
+    assert events and all(e.recipient for e in events)

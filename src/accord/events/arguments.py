@@ -151,7 +151,7 @@ MEANS_VERBS = {
 def _own_agent(token: Token) -> bool:
     """ "their embassies", "its troops": the subject's own people, not another side."""
     return token.lower_ in _agent_nouns() and any(
-        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+        c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in token.children
     )
 
 
@@ -530,6 +530,14 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
     out += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
+    if eventlike:
+        # "suspended its mediation between Israel and Hamas"
+        out += [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"between", "among"}
+            for t in prep_objects(c)
+        ]
     # "crimes committed by Croat forces"
     out += [
         t

@@ -204,6 +204,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     lemma = _lemma(verb, lexicon)
     if _is_background(verb):
         return None
+    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return None  # "indigenous groups who had blocked roads for weeks": background
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
@@ -298,7 +300,8 @@ def _said_must(verb: Token, lexicon: Lexicon) -> Frame | None:
             if link.pos_ in {"VERB", "AUX"}
         )
         if clause.dep_ == "ccomp" and _obligation(clause) and not codable:
-            demanded = subjects_of(clause)
+            # "saying any deal must guarantee ...": only a party can be told what it must do
+            demanded = [t for t in subjects_of(clause) if actorlike(t)]
             if demanded:
                 sense = Sense(
                     f"{verb.lemma_} ... must",
@@ -895,7 +898,11 @@ def _apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> N
         frame.future = True
         if root in {"01", "02", "09", "10", "11", "12"}:
             return  # "will condemn", "will appeal": an announced statement keeps its code
-        if int(root) >= 14 or root == "13":
+        joint = root == "15" and verb.lemma_.lower() == "agree" and _several(frame.actors)
+        if joint:
+            # "Belarus and Russia agreed to deploy a joint force": an agreement between them
+            frame.cameo = lexicon.stance("intent", "06")
+        elif int(root) >= 14 or root == "13":
             frame.cameo = lexicon.stance("threat", frame.cameo)
         elif int(root) <= 8:
             frame.cameo = lexicon.stance("intent", frame.cameo)
