@@ -376,3 +376,15 @@ def test_an_ally_is_not_its_possessor(coder) -> None:
     assert ("IRQ", "UAF") in codes(resolve(coder, text, "militia ally"))
     text = "Rebels attacked Iran's militia ally on Sunday."
     assert "IRN" not in {a.code for a in resolve(coder, text, "militia ally")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A group of Zulu leaders met the governor.", "A group", ("ZAF", "ELI")),
+        ("Thousands of Hamas supporters marched in Gaza.", "Thousands", ("PSE", "REB")),
+        ("Dozens of Israeli soldiers entered the village.", "Dozens", ("ISR", "MIL")),
+    ],
+)
+def test_a_counting_head_is_who_it_counts(coder, text, phrase, expected) -> None:
+    assert expected in codes(resolve(coder, text, phrase))

@@ -594,6 +594,12 @@ class ActorResolver:
         )
         tokens = np_tokens(head, with_of=True) if titled else core
         text = span_text(head.doc, tokens)
+        counted = _counted(head) if head.lemma_.lower() in QUANTITY_HEADS else None
+        if counted is not None:
+            # "a group of Yoruba leaders", "thousands of Hamas supporters": who is counted
+            found = self._resolve_np(counted, state, date=date)
+            if found:
+                return tuple(replace(a, text=text) for a in found)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return self._last_group(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
@@ -1317,6 +1323,16 @@ def _ethnic(doc: Doc, hit: Hit) -> bool:
 def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
     extra = tuple(IMPLIED_SECTORS[s] for s in sectors if s in IMPLIED_SECTORS)
     return tuple(dict.fromkeys((*sectors, *extra)))
+
+
+def _counted(head: Token) -> Token | None:
+    """The noun a counting head counts: "leaders" in "a group of Yoruba leaders"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
 
 
 def _place_slot(token: Token) -> bool:
