@@ -388,3 +388,11 @@ def test_an_ally_is_not_its_possessor(coder) -> None:
 )
 def test_a_counting_head_is_who_it_counts(coder, text, phrase, expected) -> None:
     assert expected in codes(resolve(coder, text, phrase))
+
+
+def test_them_is_the_people_before_the_state_they_are_in(coder) -> None:
+    text = (
+        "Britain demanded the release of three British aid workers held in Sudan, "
+        "after Sudanese police detained them in Khartoum."
+    )
+    assert {a.code for a in resolve(coder, text, "them")} == {"GBR"}

@@ -1181,6 +1181,11 @@ class ActorResolver:
             members = [a for j, a in before if _same_group(doc, i, j)]
             if len({(a.code, a.name) for a in members}) > 1:
                 return tuple(_as_coref(a, head.text) for a in _dedupe_actors(members))
+        # "they" and "them" are people before they are states: "two French citizens detained
+        # in Iran ... arrested them"
+        for i, actor in reversed(before):
+            if doc[i].tag_ in {"NNS", "NNPS"} and not _place_of(doc[i]):
+                return (_as_coref(actor, head.text),)
         for i, actor in reversed(before):
             if doc[i].tag_ in {"NNS", "NNPS"} or not _looks_personal(actor):
                 return (_as_coref(actor, head.text),)
@@ -1323,6 +1328,11 @@ def _ethnic(doc: Doc, hit: Hit) -> bool:
 def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
     extra = tuple(IMPLIED_SECTORS[s] for s in sectors if s in IMPLIED_SECTORS)
     return tuple(dict.fromkeys((*sectors, *extra)))
+
+
+def _place_of(token: Token) -> bool:
+    """A noun in a phrase of place ("in the villages"): where something is, not who acts."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
 
 
 def _counted(head: Token) -> Token | None:
