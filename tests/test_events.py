@@ -493,3 +493,31 @@ def test_a_leaders_forces_are_not_the_accusers_own(coder):
     text = "The US sanctioned Sudan's army chief, accusing his forces of attacking hospitals."
     events = [e for e in code(coder, text) if e.event == "ACCUSE"]
     assert events and all(e.recipient for e in events)
+
+
+def test_stones_thrown_during_demonstrations_against_an_army_target_it(coder):
+    text = (
+        "Palestinian youths threw stones during demonstrations against abuses by the Israeli army."
+    )
+    (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
+    assert [r.code for r in event.recipient] == ["ISR"]
+
+
+def test_a_gerund_after_a_preposition_shares_the_verbs_subject(coder):
+    text = "Kurdish protesters resorted to throwing stones at Turkish police in Diyarbakir."
+    (event,) = [e for e in code(coder, text) if e.event == "PROTEST"]
+    assert event.actor and event.recipient[0].code == "TUR"
+
+
+def test_the_agent_of_an_attack_a_victim_died_in_is_the_attacker(coder):
+    text = "A Serb policeman was murdered in an attack on a patrol by Kosovo Albanians."
+    (event,) = [e for e in code(coder, text) if e.event == "ASSAULT"]
+    assert event.actor[0].code == "XKX"
+
+
+def test_fighting_introduced_by_as_is_not_the_main_subjects_act(coder):
+    text = "Ethiopia declared a state of emergency as fighting with a local militia intensified."
+    assert not any(
+        e.event == "ASSAULT" and e.actor[0].code == "ETH" and e.actor[0].sector == "GOV"
+        for e in code(coder, text)
+    )

@@ -236,6 +236,15 @@ def subjects_of(verb: Token) -> list[Token]:
                 via, verb = "", author  # "issued a statement condemning X": the issuer
                 continue
             return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.lower_ in {"to", "on", "in", "by"}
+            and verb.head.head.pos_ == "VERB"
+        ):
+            # "resorted to throwing stones", "insisted on meeting": the verb's subject acts
+            via, verb = "", verb.head.head
+            continue
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             # "were killed or wounded" shares the passive; "was indicted and will resign" not
             via = "conj" if verb.dep_ == "conj" and verb.tag_ != "VBN" else ""

@@ -28,6 +28,9 @@ from accord.events.lexicon import Lexicon, Sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
+# "in protest against X", "during demonstrations against X": the protest's target
+PROTEST_NOUNS = {"protest", "defiance", "opposition", "demonstration", "rally", "march"}
+
 # Commands of an authority: the coercion they order is the authority's act.
 COMMANDS = {"order", "instruct", "direct", "force", "compel"}
 
@@ -148,9 +151,10 @@ def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
     """A protest is against whoever its purpose names: "went on strike to protest Sweden's
     decision", "rioted, demanding the removal of President X"."""
     for frame in found:
-        if frame.recipients or frame.cameo[:2] != "14":
+        if any(actorlike(t) for t in frame.recipients) or frame.cameo[:2] != "14":
             continue
         clause = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
+        target: list[Token] = []
         for other in found:
             if other is frame or not other.recipients:
                 continue
@@ -159,13 +163,14 @@ def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
             while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS | {"dobj"}:
                 node, hops = node.head, hops + 1
                 if node.i in {clause.i, frame.trigger.i}:
-                    frame.recipients = list(other.recipients)
+                    target = list(other.recipients)
                     frame.notes.append(f"target from '{other.trigger.text}'")
                     break
-            if frame.recipients:
+            if target:
                 break
-        if not frame.recipients:
-            frame.recipients = _in_protest_against(frame.trigger, clause, lexicon)
+        target = target or _in_protest_against(frame.trigger, clause, lexicon)
+        if target:
+            frame.recipients = target  # "threw stones" at nobody: the protest's target
 
 
 def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list[Token]:
@@ -173,10 +178,10 @@ def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list
     target is the author of what is protested."""
     for holder in (trigger, clause):
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "as"}:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "as", "during", "at"}:
                 continue
             for noun in prep_objects(prep):
-                if noun.lemma_.lower() not in {"protest", "defiance", "opposition"}:
+                if noun.lemma_.lower() not in PROTEST_NOUNS:
                     continue
                 for inner in noun.children:
                     if inner.dep_ == "prep" and inner.lower_ in {"against", "of", "at", "over"}:
@@ -260,6 +265,18 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     )
     if passive:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
+        if not actors:
+            # "was murdered in an attack on a police patrol by Kosovo Albanians"
+            actors = [
+                t
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
+                for attack in prep_objects(prep)
+                if _noun_sense(attack, lexicon) is not None
+                for by in attack.subtree
+                if by.dep_ == "prep" and by.lower_ == "by"
+                for t in prep_objects(by)
+            ][:2]
         recipients = [
             t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
         ]
@@ -825,7 +842,7 @@ def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
     unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
     # "may halt its mediation if the parties fail": a sanction or force held out is a threat
     hostile = int(frame.cameo[:2]) >= 11 and frame.cameo[:2] != "12"
-    if (unless or hostile) and frame.cameo[:2] != "13":
+    if (unless or hostile) and frame.cameo[:2] not in {"12", "13"}:
         frame.cameo = lexicon.stance("threat", frame.cameo)
         frame.unreal -= {"conditional", "modal"}
         frame.symmetric = False
