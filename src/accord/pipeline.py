@@ -198,8 +198,9 @@ class Coder:
         if unresolved and coding.event == "ASSAULT" and recipient and _unattributed(frame):
             # "a roadside bomb killed three soldiers near Samarra": an unidentified armed
             # force of the country where it happened
-            with self.tally.timed("geo"):
-                place = self._place(article, doc, frame, countries, actor_spans)
+            if place is None:
+                with self.tally.timed("geo"):
+                    place = self._place(article, doc, frame, countries, actor_spans)
             if place.country:
                 text = " ".join(t.text for t in frame.actors)
                 actor = [
