@@ -396,3 +396,40 @@ def test_them_is_the_people_before_the_state_they_are_in(coder) -> None:
         "after Sudanese police detained them in Khartoum."
     )
     assert {a.code for a in resolve(coder, text, "them")} == {"GBR"}
+
+
+ARTICLE = (
+    "Egyptian Foreign Minister Badr Abdelatty met his Jordanian counterpart Ayman Safadi "
+    "in Cairo on Sunday to discuss the Houthis. Safadi said his government backed the plan. "
+    "The group has attacked ships in the Red Sea, and Cairo accuses it of hurting trade. "
+    "Abdelatty's spokesman said the two sides would meet again."
+)
+
+
+def test_his_government_is_the_possessors(coder) -> None:
+    actors = resolve(coder, ARTICLE, "his government")
+    assert {a.code for a in actors} == {"JOR"}
+
+
+def test_the_group_is_the_armed_group_named_before(coder) -> None:
+    assert {a.code for a in resolve(coder, ARTICLE, "The group")} == {"YEM"}
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject(coder) -> None:
+    assert {a.code for a in resolve(coder, ARTICLE, "accuses it")} >= {"YEM"}
+    assert "EGY" not in {a.code for a in resolve(coder, ARTICLE, "it of")}
+
+
+def test_a_persons_spokesman_is_not_the_person(coder) -> None:
+    (actor,) = resolve(coder, ARTICLE, "spokesman")
+    assert (actor.code, actor.sector) == ("EGY", "GOV")
+    assert actor.name != "Badr Abdelatty"
+
+
+def test_the_two_sides_are_the_two_latest_parties(coder) -> None:
+    assert {a.code for a in resolve(coder, ARTICLE, "the two sides")} == {"EGY", "JOR"}
+
+
+def test_the_group_after_a_group_of_people_is_not_an_earlier_body(coder) -> None:
+    text = "Hamas fired rockets. A group of protesters gathered in Cairo, and the group marched."
+    assert "PSE" not in {a.code for a in resolve(coder, text, "the group marched")}

@@ -221,6 +221,20 @@ STATE_SECTORS = {"GOV", "LEG", "MIL", "COP", "SPY", "JUD"}
 PROFESSIONS = {"lawyer", "attorney", "jurist", "officer", "diplomat"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Definite descriptions of a body named earlier ("the group" after "the PKK") and the kinds of
+# dictionary entry each may stand for.
+DEFINITE_BODIES = {
+    "group": {"group", "historical"},
+    "organization": {"group", "organisation", "historical"},
+    "organisation": {"group", "organisation", "historical"},
+    "movement": {"group", "party", "historical"},
+    "militia": {"group", "historical"},
+    "faction": {"group", "party", "historical"},
+    "party": {"party"},
+    "agency": {"organisation"},
+    "alliance": {"organisation", "party", "group"},
+    "bloc": {"organisation", "party"},
+}
 # Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
 ALLY_HEADS = {"ally", "proxy", "client", "partner", "protege", "surrogate"}
 # Relatives: "the president's son" is not the president.
@@ -601,8 +615,12 @@ class ActorResolver:
             if found:
                 return tuple(replace(a, text=text) for a in found)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
-            return self._last_group(head, state)
+            return self._two_sides(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
+        if not any(h.term.kind in {"entry", "country", "demonym", "capital", "seat"} for h in hits):
+            body = self._definite_body(head, tokens, state)
+            if body is not None:
+                return (body,)
         entries = [h for h in hits if h.term.kind == "entry" and not _behind_verb(head, h)]
         head_hit = state.by_token.get(head.i)
         owns_head = head_hit is not None and head_hit.term.kind in {"country", "capital", "seat"}
@@ -651,10 +669,8 @@ class ActorResolver:
             role = (
                 head_hit
                 if head_hit is not None
-                and (
-                    (head_hit.term.kind in {"agent", "title"} and not person)
-                    or (head_hit.term.kind == "agent" and owner)
-                )
+                and head_hit.term.kind in {"agent", "title"}
+                and (not person or owner)
                 else None
             )
             if (
@@ -716,8 +732,18 @@ class ActorResolver:
         if body is not None:
             return (body,)
         name = person_name(head, tokens)
-        surname = name or (
-            head.text if head.pos_ == "PROPN" and head.i not in state.by_token else None
+        surname = (
+            name
+            or (
+                head.text
+                if head.i not in state.by_token
+                and (
+                    head.pos_ == "PROPN"
+                    # "Safadi said": a surname the tagger took for a common noun
+                    or (head.pos_ == "NOUN" and head.text[:1].isupper() and head.dep_ in SUBJECTS)
+                )
+                else None
+            )
         )
         if surname is not None:
             earlier = self._same_person(surname, text, state)
@@ -1063,6 +1089,14 @@ class ActorResolver:
         if places:
             place = _closest(places, head.i)
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+                # "his government", "their leaders": the possessor's country ("its" too often
+                # stands for a thing no actor names: "the city and its residents")
+                owners = {a.code for a in state.resolved.get(child.i, ()) if a.code}
+                if len(owners) == 1:
+                    (code,) = owners
+                    return code, f"from the possessor '{child.text}'"
         if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
             return None, "unknown (described as foreign)"
         if self.place_country is not None and head.pos_ != "PROPN":
@@ -1111,6 +1145,24 @@ class ActorResolver:
                     return code, where
         return None
 
+    def _definite_body(self, head: Token, tokens: list[int], state: DocActors) -> Actor | None:
+        """ "the group", "the militant group", "the movement": the latest named body of that
+        kind (an armed group, a party, an organisation)."""
+        kinds = DEFINITE_BODIES.get(head.lemma_.lower())
+        doc = head.doc
+        if kinds is None or head.tag_ in {"NNS", "NNPS"} or doc[tokens[0]].lower_ != "the":
+            return None
+        if any(doc[i].pos_ == "PROPN" or doc[i].dep_ == "poss" for i in tokens):
+            return None
+        for i, actor in reversed(state.history):
+            if i >= head.i:
+                continue
+            if _entry_kind(actor) in kinds:
+                return _as_coref(actor, span_text(doc, tokens))
+            if np_head(doc[i]).lemma_.lower() == head.lemma_.lower():
+                return None  # "a group of protesters ... the group"
+        return None
+
     def _counterpart_sector(self, head: Token, state: DocActors) -> str | None:
         for child in head.children:
             if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS:
@@ -1140,6 +1192,11 @@ class ActorResolver:
         if lower.endswith(("self", "selves")):
             return ()  # "killed themselves": never a separate recipient
         before = [(i, a) for i, a in state.history if i < head.i]
+        if head.dep_ in {"dobj", "pobj", "dative"}:
+            # "authorities arrested them", "Ankara accuses it": an object is never its own
+            # clause's subject
+            clause_subjects = _clause_subjects(head)
+            before = [(i, a) for i, a in before if np_head(state.doc[i]).i not in clause_subjects]
         if lower in PERSON_PRONOUNS:
             people = [(i, a) for i, a in before if _looks_personal(a)]
             # Prefer the latest person who was a subject: "He" continues the topic.
@@ -1149,11 +1206,6 @@ class ActorResolver:
             return ()
         if lower in GROUP_PRONOUNS:
             if head.dep_ in {"dobj", "pobj", "dative"}:
-                # "authorities arrested them": an object is never its own clause's subject
-                clause_subjects = {t.i for t in head.head.children if t.dep_ in SUBJECTS}
-                before = [
-                    (i, a) for i, a in before if np_head(state.doc[i]).i not in clause_subjects
-                ]
                 state = DocActors(
                     state.doc,
                     state.hits,
@@ -1169,6 +1221,25 @@ class ActorResolver:
             subjects = [(i, a) for i, a in things if np_head(state.doc[i]).dep_ in SUBJECTS]
             for _, actor in reversed(subjects or things):
                 return (_as_coref(actor, head.text),)
+        return ()
+
+    def _two_sides(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
+        """ "the two sides", "both countries": a compound actor named before, else the two
+        latest parties of different countries ("Fidan met Hussein ... the two sides")."""
+        doc = head.doc
+        before = [(i, a) for i, a in state.history if i < head.i]
+        for i, _ in reversed(before):
+            members = [a for j, a in before if _same_group(doc, i, j)]
+            if len({a.code for a in members}) > 1:
+                return tuple(_as_coref(a, head.text) for a in _dedupe_actors(members))
+        # the people who met first ("Fidan met Hussein ... the two sides"), then anyone
+        for pool in ([a for _, a in before if _looks_personal(a)], [a for _, a in before]):
+            sides: dict[str, Actor] = {}
+            for actor in reversed(pool):
+                if actor.code and actor.code not in sides:
+                    sides[actor.code] = actor
+                if len(sides) == 2:
+                    return tuple(_as_coref(a, head.text) for a in reversed(sides.values()))
         return ()
 
     def _last_group(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
@@ -1333,6 +1404,27 @@ def _implied(sectors: tuple[str, ...]) -> tuple[str, ...]:
 def _place_of(token: Token) -> bool:
     """A noun in a phrase of place ("in the villages"): where something is, not who acts."""
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+_ENTRY_KIND = re.compile(r"^entry \S+ \((\w+)")
+
+
+def _entry_kind(actor: Actor) -> str | None:
+    """The dictionary kind of an actor resolved from an entry ("group", "party" ...)."""
+    found = _ENTRY_KIND.match(actor.reason.removeprefix("coreference: "))
+    return found.group(1) if found else None
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """Subjects of the clause an object belongs to ("them" in "police arrested them", "it" in
+    "Ankara accuses it of ...")."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ in {"prep", "agent"}:
+        verb = verb.head
+    subjects = {t.i for t in verb.children if t.dep_ in SUBJECTS}
+    if not subjects and verb.dep_ in {"conj", "xcomp"}:
+        subjects = {t.i for t in verb.head.children if t.dep_ in SUBJECTS}
+    return subjects
 
 
 def _counted(head: Token) -> Token | None:
