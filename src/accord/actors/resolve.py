@@ -1095,8 +1095,7 @@ class ActorResolver:
                 # stands for a thing no actor names: "the city and its residents")
                 owners = {a.code for a in state.resolved.get(child.i, ()) if a.code}
                 if len(owners) == 1:
-                    (code,) = owners
-                    return code, f"from the possessor '{child.text}'"
+                    return owners.pop(), f"from the possessor '{child.text}'"
         if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
             return None, "unknown (described as foreign)"
         if self.place_country is not None and head.pos_ != "PROPN":
