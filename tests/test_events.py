@@ -521,3 +521,14 @@ def test_fighting_introduced_by_as_is_not_the_main_subjects_act(coder):
         e.event == "ASSAULT" and e.actor[0].code == "ETH" and e.actor[0].sector == "GOV"
         for e in code(coder, text)
     )
+
+
+def test_a_promised_withdrawal_lands_where_it_is_to_happen(coder):
+    text = "Armenia will withdraw its troops from the villages in Nakhchivan next month."
+    events = [e for e in code(coder, text) if e.event == "AGREE"]
+    assert events and all(e.recipient for e in events)
+
+
+def test_the_venue_of_promised_talks_is_not_a_party(coder):
+    events = code(coder, "Iran agreed to hold talks in Geneva next week.")
+    assert not any(r.code == "CHE" for e in events for r in e.recipient)

@@ -234,9 +234,12 @@ class Coder:
         if place is None:
             with self.tally.timed("geo"):
                 place = self._place(article, doc, frame, countries, actor_spans)
+        # promised aid and concessions land where they are to happen ("will evacuate the
+        # settlements in Gaza"); a place where talks or an agreement happen is no party
+        promised = coding.cameo.startswith(("033", "034", "035"))
         if (
             not recipient
-            and coding.event not in {"CONSULT", "AGREE"}
+            and (coding.event not in {"CONSULT", "AGREE"} or promised)
             and place.country
             and place.reason.startswith(ATTACHED_REASONS)
         ):
