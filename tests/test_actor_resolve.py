@@ -433,3 +433,21 @@ def test_the_two_sides_are_the_two_latest_parties(coder) -> None:
 def test_the_group_after_a_group_of_people_is_not_an_earlier_body(coder) -> None:
     text = "Hamas fired rockets. A group of protesters gathered in Cairo, and the group marched."
     assert "PSE" not in {a.code for a in resolve(coder, text, "the group marched")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Zomi Revolutionary Army attacked a police post.", "Army", "REB"),
+        ("Fighters of the Hamza Brigade shelled the village.", "Brigade", "REB"),
+        ("The Pakistan Army said it killed ten militants.", "Army", "MIL"),
+        ("The National Army retook the city.", "Army", "MIL"),
+    ],
+)
+def test_a_named_army_of_no_state_is_an_armed_group(coder, text, phrase, expected) -> None:
+    assert expected in {a.sector for a in resolve(coder, text, phrase)}
+
+
+def test_the_salvation_army_is_a_charity(coder) -> None:
+    actors = resolve(coder, "The Salvation Army handed out food in Kyiv.", "Salvation Army")
+    assert {(a.code, a.sector) for a in actors} == {("NGO", "REL")}

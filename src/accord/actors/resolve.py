@@ -185,6 +185,31 @@ NAME_SECTORS = {
     "ulema": "REL",
 }
 NAME_GLUE = {"of", "for", "on", "the", "and", "in", "to", "against"}
+# Heads of named armed groups ("the Zomi Revolutionary Army"), and name words that make an
+# army a state's or no name at all ("the Red Army", "the National Army").
+NAMED_ARMED_HEADS = {"army", "front", "brigade", "brigades", "battalion", "legion"}
+ARMY_GENERIC = {
+    "national",
+    "people",
+    "popular",
+    "republican",
+    "royal",
+    "red",
+    "regular",
+    "federal",
+    "imperial",
+    "continental",
+    "territorial",
+    "salvation",
+    "patriotic",
+    "unity",
+    "democratic",
+    "home",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+}
 # Capitalised words that do not make a name on their own ("the Central Committee").
 NAME_GENERIC = {
     "central",
@@ -954,7 +979,8 @@ class ActorResolver:
         it is ("the Association of African Jurists" NGO JUD, "the Kenyan Human Rights
         League" KEN HRI, "the Umma party" OPP of the country in context)."""
         lemma = head.lemma_.lower()
-        if lemma not in NAMED_BODY_HEADS or head.tag_ in {"NNS", "NNPS"}:
+        armed = lemma in NAMED_ARMED_HEADS and head.text[:1].isupper()
+        if (lemma not in NAMED_BODY_HEADS and not armed) or head.tag_ in {"NNS", "NNPS"}:
             return None
         party = lemma == "party"
         if not head.text[:1].isupper() and not party:
@@ -985,6 +1011,16 @@ class ActorResolver:
         own = _unique(state.by_token[i] for i in sorted(inside) if i in state.by_token)
         if any(not set(range(h.start, h.end)) <= inside for h in own):
             return None
+        if armed:
+            if [h for h in own if not h.start <= head.i < h.end] or any(
+                w.lower_ in ARMY_GENERIC for w in named
+            ):
+                return None  # "the Pakistan Army", "the Red Army", "the National Army"
+            # "the Zomi Revolutionary Army": a named army of no state is an armed group
+            code, why = self._nationality(head, [], state)
+            reason = f"named armed group -> REB; country {why}"
+            text = span_text(doc, sorted(inside))
+            return Actor(code, "REB", text, text, ("REB",), None, reason)
         if any(h.term.kind in {"entry", "seat", "capital", "title"} for h in own) or any(
             h.term.kind == "agent" and h.start <= head.i < h.end for h in own
         ):
