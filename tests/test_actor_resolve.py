@@ -451,3 +451,21 @@ def test_a_named_army_of_no_state_is_an_armed_group(coder, text, phrase, expecte
 def test_the_salvation_army_is_a_charity(coder) -> None:
     actors = resolve(coder, "The Salvation Army handed out food in Kyiv.", "Salvation Army")
     assert {(a.code, a.sector) for a in actors} == {("NGO", "REL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "absent"),
+    [
+        ("Russian-backed separatists shelled the city.", "separatists", "RUS"),
+        ("The US-backed government in Kabul denied the report.", "government", "USA"),
+        ("The Tehran-backed group denied involvement.", "group", "IRN"),
+        ("The French-speaking rebels seized the border post.", "rebels", "FRA"),
+    ],
+)
+def test_a_backers_nationality_is_not_the_backed(coder, text, phrase, absent) -> None:
+    assert absent not in {a.code for a in resolve(coder, text, phrase)}
+
+
+def test_a_spokesman_for_a_body_speaks_for_it(coder) -> None:
+    text = "A spokesman for the Houthis said the group would retaliate."
+    assert ("YEM", "REB") in codes(resolve(coder, text, "A spokesman"))

@@ -260,6 +260,27 @@ DEFINITE_BODIES = {
     "alliance": {"organisation", "party", "group"},
     "bloc": {"organisation", "party"},
 }
+# Heads that speak for the body of their "for" phrase ("a spokesman for the Taliban").
+SPEAKER_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator"}
+# "Russian-backed separatists", "French-speaking rebels": the nationality is someone else's.
+BACKED = {
+    "backed",
+    "sponsored",
+    "supported",
+    "funded",
+    "financed",
+    "armed",
+    "allied",
+    "aligned",
+    "trained",
+    "installed",
+    "friendly",
+    "speaking",
+    "born",
+    "educated",
+    "leaning",
+    "inspired",
+}
 # Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
 ALLY_HEADS = {"ally", "proxy", "client", "partner", "protege", "surrogate"}
 # Relatives: "the president's son" is not the president.
@@ -633,6 +654,17 @@ class ActorResolver:
         )
         tokens = np_tokens(head, with_of=True) if titled else core
         text = span_text(head.doc, tokens)
+        voice = _spoken_for(head) if head.lemma_.lower() in SPEAKER_HEADS else None
+        if voice is not None and not any(
+            state.by_token[i].term.kind in {"country", "demonym", "capital", "entry"}
+            for i in core
+            if i in state.by_token
+        ):
+            # "a spokesman for the Taliban": the body's own voice, its code and sector
+            found = self._resolve_np(voice, state, date=date)
+            if len(found) == 1 and found[0].code:
+                reason = f"{found[0].reason}; speaks for '{found[0].text}'"
+                return (replace(found[0], name=text, text=text, role=None, reason=reason),)
         counted = _counted(head) if head.lemma_.lower() in QUANTITY_HEADS else None
         if counted is not None:
             # "a group of Yoruba leaders", "thousands of Hamas supporters": who is counted
@@ -774,7 +806,11 @@ class ActorResolver:
             earlier = self._same_person(surname, text, state)
             if earlier is not None:
                 return (earlier,)
-        places = [h for h in hits if h.term.kind in {"country", "capital", "seat", "demonym"}]
+        places = [
+            h
+            for h in hits
+            if h.term.kind in {"country", "capital", "seat", "demonym"} and not _backer(head.doc, h)
+        ]
         roles = [h for h in hits if h.term.kind in {"title", "agent"} and _role_applies(h, head)]
         lemma = head.lemma_.lower()
         if lemma in QUANTITY_HEADS or (lemma in GROUP_HEADS and not roles):
@@ -1419,8 +1455,21 @@ def _former(head: Token) -> bool:
     return False
 
 
+def _backer(doc: Doc, hit: Hit) -> bool:
+    """ "Russian-backed", "Tehran-sponsored", "French-speaking": someone else's backer or a
+    language, not the nationality of what follows."""
+    return (
+        hit.term.kind in {"demonym", "country", "capital", "seat"}
+        and hit.end + 1 < len(doc)
+        and doc[hit.end].text == "-"
+        and doc[hit.end + 1].lower_ in BACKED
+    )
+
+
 def _ethnic(doc: Doc, hit: Hit) -> bool:
     """ "ethnic Albanian", "anti-Syrian", "pro-Iranian": a stance or ethnicity, not a state."""
+    if _backer(doc, hit):
+        return True
     if hit.term.kind not in {"demonym", "country"} or hit.start == 0:
         return False
     before = doc[hit.start - 1]
@@ -1460,6 +1509,16 @@ def _clause_subjects(token: Token) -> set[int]:
     if not subjects and verb.dep_ in {"conj", "xcomp"}:
         subjects = {t.i for t in verb.head.children if t.dep_ in SUBJECTS}
     return subjects
+
+
+def _spoken_for(head: Token) -> Token | None:
+    """The body a spokesperson speaks for: "the Taliban" in "a spokesman for the Taliban"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
+                    return obj
+    return None
 
 
 def _counted(head: Token) -> Token | None:
