@@ -469,3 +469,10 @@ def test_a_backers_nationality_is_not_the_backed(coder, text, phrase, absent) ->
 def test_a_spokesman_for_a_body_speaks_for_it(coder) -> None:
     text = "A spokesman for the Houthis said the group would retaliate."
     assert ("YEM", "REB") in codes(resolve(coder, text, "A spokesman"))
+
+
+def test_a_former_office_in_an_apposition_does_not_undo_a_present_title(coder) -> None:
+    text = "Opposition leader Ana Ruiz, a former finance minister, called for new elections."
+    assert "OPP" in {a.sector for a in resolve(coder, text, "Opposition leader Ana Ruiz")}
+    text = "Ana Ruiz, a former finance minister, called for new elections."
+    assert "ELI" in {a.sector for a in resolve(coder, text, "Ana Ruiz")}

@@ -626,7 +626,7 @@ class ActorResolver:
         self, head: Token, state: DocActors, *, date: dt.date | None
     ) -> tuple[Actor, ...]:
         actors = self._resolve_phrase(head, state, date=date)
-        if actors and len(actors) == 1 and _looks_personal(actors[0]) and _former(head):
+        if actors and len(actors) == 1 and _looks_personal(actors[0]) and _former(head, state):
             # "former prime minister ...", "ousted President ...": no longer the government
             actor = actors[0]
             if actor.sector != "ELI" and not actor.reason.startswith("coreference"):
@@ -1445,12 +1445,21 @@ def _proper(span: Span) -> bool:
     return first.text[:1].isupper() or not first.text[:1].isalpha()
 
 
-def _former(head: Token) -> bool:
-    """ "former President X", "ousted leader", "ex-minister": the phrase names a past office."""
+def _former(head: Token, state: DocActors) -> bool:
+    """ "former President X", "ousted leader", "ex-minister": the phrase names a past office.
+    An apposition names one only when the phrase itself gives no office ("Opposition leader
+    X, a former finance minister" leads the opposition now)."""
     doc = head.doc
-    for i in np_tokens(head, with_of=False):
+    aside = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    tokens = np_tokens(head, with_of=False)
+    own = [i for i in tokens if i not in aside]
+    for i in tokens:
         token = doc[i]
         if token.lower_ in FORMER or token.lower_.startswith("ex-"):
+            if i in aside and any(
+                j in state.by_token and state.by_token[j].term.kind == "title" for j in own
+            ):
+                continue
             return True
     return False
 
