@@ -186,16 +186,22 @@ class Coder:
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
         place: Place | None = None
-        if any(a.code is None and a.sector in LOCAL_SECTORS for a in [*actor, *recipient]):
+        local = self.lexicon.words("local_sectors")
+        if any(a.code is None and a.sector in local for a in [*actor, *recipient]):
             # "police arrested 20 protesters in Istanbul": a generic local agent belongs to
             # the country where it acts
             with self.tally.timed("geo"):
                 place = self._place(article, doc, frame, countries, actor_spans)
             if place.country and place.reason.startswith(ATTACHED_REASONS):
-                actor = [_located(a, place) for a in actor]
-                recipient = [_located(r, place) for r in recipient]
+                actor = [_located(a, place, local) for a in actor]
+                recipient = [_located(r, place, local) for r in recipient]
         unresolved = not actor or any(a.code is None for a in actor)
-        if unresolved and coding.event == "ASSAULT" and recipient and _unattributed(frame):
+        if (
+            unresolved
+            and coding.event == "ASSAULT"
+            and recipient
+            and _unattributed(frame, self.lexicon.words("instruments"))
+        ):
             # "a roadside bomb killed three soldiers near Samarra": an unidentified armed
             # force of the country where it happened
             if place is None:
@@ -301,55 +307,25 @@ class Coder:
         )
 
 
-# What kills without a named hand: "a car bomb killed", "were killed in an explosion".
-INSTRUMENTS = {
-    "bomb",
-    "bombing",
-    "blast",
-    "explosion",
-    "device",
-    "attack",
-    "mine",
-    "landmine",
-    "minefield",
-    "rocket",
-    "missile",
-    "shell",
-    "shelling",
-    "grenade",
-    "gunfire",
-    "fire",
-    "airstrike",
-    "strike",
-    "drone",
-    "explosive",
-    "ambush",
-    "ied",
-}
-
-
-# Sectors of generic agents that act where they live ("police", "protesters", "the court");
-# troops and rebels often fight abroad and keep no country without one named.
-LOCAL_SECTORS = {"COP", "GOV", "JUD", "LEG", "CVL", "OPP", "LAB", "EDU", "MED", "BUS", "HLH"}
-
-
-def _located(actor: Actor, place: Place) -> Actor:
-    if actor.code is not None or actor.sector not in LOCAL_SECTORS:
+def _located(actor: Actor, place: Place, local: frozenset[str]) -> Actor:
+    """A generic agent of a local sector ("police", "protesters") takes the place's country;
+    troops and rebels often fight abroad and keep none."""
+    if actor.code is not None or actor.sector not in local:
         return actor
     reason = f"{actor.reason}; country of the event's place ({place.name})".lstrip("; ")
     return replace(actor, code=place.country, reason=reason)
 
 
-def _unattributed(frame: Frame) -> bool:
+def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:
     """Violence whose doer is a weapon: "a bomb killed", "were killed in an explosion"
     (not "where 20 people were killed in riots", a background description)."""
     trigger = frame.trigger
     if trigger.dep_ == "relcl" or trigger.pos_ != "VERB":
         return False
     if frame.actors:
-        return all(t.lemma_.lower() in INSTRUMENTS for t in frame.actors)
+        return all(t.lemma_.lower() in instruments for t in frame.actors)
     return any(c.dep_ == "nsubjpass" for c in trigger.children) and any(
-        obj.lemma_.lower() in INSTRUMENTS
+        obj.lemma_.lower() in instruments
         for prep in trigger.children
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "by"}
         for obj in prep.children

@@ -20,65 +20,14 @@ REACTION_ROOTS = {"02", "03", "05", "08", "10", "11", "12"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
 
-QUANTITY_NOUNS = {
-    "ton",
-    "tonne",
-    "kg",
-    "kilogram",
-    "barrel",
-    "litre",
-    "liter",
-    "dollar",
-    "shipment",
-    "package",
-    "consignment",
-    "load",
-    "truckload",
-    "crate",
-    "unit",
-    "worth",
-    "amount",
-    "quantity",
-    "supply",
-    "batch",
-    "lot",
-    "piece",
-    "set",
-    "type",
-    "kind",
-    "sort",
-    "thousand",
-    "hundred",
-    "dozen",
-    "score",
-    "million",
-    "number",
-    "group",
-    "some",
-    "all",
-    "most",
-    "many",
-    "part",
-    "rest",
-    "one",
-    "two",
-    "three",
-    "contingent",
-    "wave",
-    "round",
-    "series",
-    "range",
-    "raft",
-    "slew",
-    "couple",
-    "handful",
-    "pair",
-}
+def _words(name: str) -> frozenset[str]:
+    """A closed word class of the bundled lexicon, for rules that are not handed one."""
+    return Lexicon.load().words(name)
 
 
 def through_quantity(noun: Token) -> Token:
     """ "thousands of soldiers" -> "soldiers": the counted noun decides the sense."""
-    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.pos_ == "NUM":
+    if noun.lemma_.lower() in _words("quantity_nouns") or noun.pos_ == "NUM":
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
@@ -92,29 +41,6 @@ def named(token: Token) -> bool:
     return token.pos_ in {"PROPN", "PRON"} or token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
 
 
-# Agents of the dictionary that are also things: weapons standing for a force ("Israeli
-# warplanes struck") are things when received or launched; "intelligence" is shared.
-NOT_PEOPLE = {
-    "warplanes",
-    "warplane",
-    "jets",
-    "bombers",
-    "drones",
-    "drone",
-    "warships",
-    "warship",
-    "gunboats",
-    "tanks",
-    "helicopters",
-    "missiles",
-    "artillery",
-    "aircraft",
-    "submarines",
-    "gunships",
-    "intelligence",
-}
-
-
 @functools.cache
 def _agent_nouns() -> frozenset[str]:
     """One-word agents of the actor dictionary ("police", "workers", "rebels")."""
@@ -124,28 +50,7 @@ def _agent_nouns() -> frozenset[str]:
             if line.startswith("#") or "\t" not in line:
                 continue
             words.update(t for t in line.split("\t", 1)[0].split("|") if " " not in t)
-    return frozenset(words - NOT_PEOPLE)
-
-
-# Verbs whose object is what a side gives or moves, not whom it acts on ("send troops").
-MEANS_VERBS = {
-    "send",
-    "contribute",
-    "deploy",
-    "dispatch",
-    "provide",
-    "give",
-    "offer",
-    "supply",
-    "commit",
-    "station",
-    "withdraw",
-    "pull",
-    "mobilize",
-    "mobilise",
-    "move",
-    "return",
-}
+    return frozenset(words - _words("not_people"))
 
 
 def _own_agent(token: Token) -> bool:
@@ -181,6 +86,15 @@ def actorlike(token: Token) -> bool:
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in {"amod", "compound"}]
     return token.pos_ == "PROPN" or any(
         c.ent_type_ in {"GPE", "NORP", "ORG"} for c in [*token.children, *modifiers]
+    )
+
+
+def several(heads: list[Token]) -> bool:
+    """More than one side: "France and Egypt", "French and Egyptian warships"."""
+    return len(heads) > 1 or any(
+        c.dep_ in {"amod", "compound"} and any(g.dep_ == "conj" for g in c.children)
+        for t in heads
+        for c in t.children
     )
 
 
@@ -254,82 +168,16 @@ def subjects_of(verb: Token) -> list[Token]:
     return []
 
 
-# Statements and collective actions speak for whoever issues or stages them: "issued a
-# declaration demanding", "staged a rally calling for", "launched a campaign to oust".
-AUTHORED_NOUNS = {
-    "statement",
-    "declaration",
-    "communique",
-    "communiqué",
-    "letter",
-    "report",
-    "resolution",
-    "message",
-    "memorandum",
-    "note",
-    "document",
-    "announcement",
-    "decree",
-    "order",
-    "ruling",
-    "verdict",
-    "motion",
-    "petition",
-    "ultimatum",
-    "warning",
-    "appeal",
-    "rally",
-    "demonstration",
-    "march",
-    "protest",
-    "strike",
-    "campaign",
-    "drive",
-    "operation",
-    "offensive",
-}
-AUTHORING_VERBS = {
-    "issue",
-    "release",
-    "publish",
-    "adopt",
-    "pass",
-    "send",
-    "deliver",
-    "sign",
-    "submit",
-    "present",
-    "write",
-    "draft",
-    "circulate",
-    "make",
-    "hold",
-    "stage",
-    "organize",
-    "organise",
-    "launch",
-    "begin",
-    "start",
-    "continue",
-    "lead",
-    "mount",
-    "call",
-}
-
-
 def _author_verb(noun: Token) -> Token | None:
     """The verb whose subject issues or stages a statement or collective action: "issued a
     declaration demanding", "converged on the capital for a rally to protest"."""
-    if noun.lemma_.lower() not in AUTHORED_NOUNS:
+    if noun.lemma_.lower() not in _words("authored_nouns"):
         return None
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHORING_VERBS:
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _words("authoring_verbs"):
         return noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
         return noun.head.head
     return None
-
-
-CAUSATIVES = {"allow", "let", "permit", "enable", "force", "compel"}
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -338,7 +186,7 @@ def direct_object(verb: Token) -> Token | None:
             return child
     # "allowed candidate Ouattara to participate", parsed with the allowed as the subject of
     # the complement
-    if verb.lemma_.lower() in CAUSATIVES:
+    if verb.lemma_.lower() in _words("causative_verbs"):
         for child in verb.children:
             if child.dep_ in {"ccomp", "xcomp"}:
                 for subject in child.children:
@@ -386,7 +234,7 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
     obj = None if own_means else direct_object(verb) or _object_after_as(verb)
     if obj is not None and (
-        (_bare_agent(obj) and verb.lemma_.lower() in MEANS_VERBS) or _own_agent(obj)
+        (_bare_agent(obj) and verb.lemma_.lower() in _words("means_verbs")) or _own_agent(obj)
     ):
         # "contributed 500 troops to the UN force", "reopened their embassies": own means
         obj = None
@@ -605,7 +453,11 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
     # a clause, a modifier or a weapon is not a participant ("kept them from participating",
     # "attacked the tanker with missiles")
     candidates = [
-        [t for t in prep_objects(child) if t.pos_ in NOMINAL and t.lower_ not in NOT_PEOPLE]
+        [
+            t
+            for t in prep_objects(child)
+            if t.pos_ in NOMINAL and t.lower_ not in _words("not_people")
+        ]
         for holder in (verb, obj)
         if holder is not None
         for child in holder.children
@@ -651,7 +503,9 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
             continue
         obj = direct_object(child)
         # "ready to contribute 4,000 troops": forces given are the means, not the target
-        means = child.lemma_.lower() in MEANS_VERBS and obj is not None and _bare_agent(obj)
+        means = (
+            child.lemma_.lower() in _words("means_verbs") and obj is not None and _bare_agent(obj)
+        )
         # "agreed to reopen their embassies": their own
         own = obj is not None and _own_agent(obj)
         if obj is not None and actorlike(obj) and not means and not own:

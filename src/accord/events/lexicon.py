@@ -52,6 +52,18 @@ class Lexicon:
     recipient_preps: tuple[str, ...]
     symmetric: frozenset[str]
     stances: dict[tuple[str, str], str]  # (stance, full/base/root/*) -> CAMEO code
+    word_classes: dict[str, frozenset[str]]  # smaller closed classes, by name
+
+    def words(self, name: str) -> frozenset[str]:
+        """The closed word class ``name`` of lexicon.yaml's ``word_classes``.
+
+        >>> "send" in Lexicon.load().words("means_verbs")
+        True
+        """
+        try:
+            return self.word_classes[name]
+        except KeyError as err:
+            raise DataError(str(DATA / "lexicon.yaml"), None, f"no word class {name!r}") from err
 
     def stance(self, name: str, cameo: str) -> str:
         """The CAMEO code for ``cameo`` intended, threatened, refused, demanded or appealed for.
@@ -102,6 +114,7 @@ class Lexicon:
             recipient_preps=tuple(words["recipient_preps"]),
             symmetric=frozenset(words["symmetric"]),
             stances=_read_stances(path / "stances.tsv", ontology),
+            word_classes={k: frozenset(v) for k, v in words["word_classes"].items()},
         )
 
     @classmethod
@@ -186,6 +199,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         "negation_words",
         "recipient_preps",
         "symmetric",
+        "word_classes",
     ]
     missing = [key for key in required if key not in data]
     if missing:

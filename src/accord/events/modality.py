@@ -1,0 +1,295 @@
+"""Modality and attribution of a frame, read off its clause and the verbs above it: negation,
+future and intent, hypotheticals and conditions, requests, threats and refusals, reported
+speech and its speaker."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from accord.events.arguments import (
+    actorlike,
+    direct_object,
+    prep_objects,
+    several,
+    subjects_of,
+    with_conjuncts,
+)
+from accord.events.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from accord.events.extract import Frame
+
+
+def apply_context(frame: Frame, lexicon: Lexicon) -> None:
+    """Read modality and attribution off the trigger's clause and the verbs above it."""
+    clause = frame.trigger
+    if frame.kind == "light" or (
+        frame.kind != "complement" and frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ != "ROOT"
+    ):
+        clause = frame.trigger.head
+    _clause_modality(frame, clause, lexicon)
+    node = clause
+    direct = True  # effects of complement verbs reach only their own complement chain
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        lemma = head.lemma_.lower()
+        if node is not clause and _purpose(node):
+            frame.unreal.add("purpose")  # "sent a force to help the police fight the gangs"
+            frame.notes.append(f"inside the purpose '{node.text}'")
+        content = node.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children
+        )  # "demanded an admission that ...": the noun's content clause
+        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"} and not content:
+            direct = False
+        if node.dep_ == "ccomp" and any(
+            c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children
+        ):
+            direct = False  # "... the city where 100 people were killed": a relative clause
+        if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}:
+            effect = lexicon.complement_verbs.get(lemma)
+            if lemma in lexicon.words("expressing_verbs") or (
+                lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
+            ):
+                effect = "intent"
+            if effect == "request" and node.dep_ != "xcomp" and lemma in lexicon.speech_verbs:
+                effect = None  # "was told that ...": speech, not a request
+            if (
+                effect == "request"
+                and lemma in lexicon.words("command_verbs")
+                and frame.cameo[:2] >= "16"
+            ):
+                effect = "command"  # "ordered the newspaper to suspend publication": done
+            told = direct_object(head)
+            if (
+                node.dep_ == "ccomp"
+                and told is not None
+                and told.lemma_.lower() in lexicon.request_nouns
+                and told.i < node.i
+            ):
+                effect = "request"  # "reiterated its demand that Israel ease the curbs"
+            if effect:
+                if effect in {"intent", "threaten", "refuse"}:
+                    frame.unreal -= {"modal", "conditional"}  # "agreed that they should cooperate"
+                if effect != "command":
+                    apply_effect(frame, effect, head, lexicon)
+                _clause_modality(frame, head, lexicon)
+                if not frame.actors or all(_own_reference(t) for t in frame.actors):
+                    # "officials agreed that their countries should cooperate"
+                    frame.actors = subjects_of(head) or frame.actors
+                told = direct_object(head)
+                named = any(actorlike(t) for t in frame.recipients)
+                if not named and told is not None and actorlike(told):
+                    frame.recipients = with_conjuncts(told)  # "warned Eritrea it would strike"
+        if node.dep_ in {"ccomp", "parataxis"} and lemma in lexicon.speech_verbs:
+            subjects = subjects_of(head)
+            frame.speaker = subjects[0] if subjects else None
+            if direct and (obligation(clause) or obligation(node)) and subjects:
+                # "Britain said Libya must hand over the suspects": a demand on Libya
+                frame.recipients, frame.actors = frame.actors, subjects
+                frame.cameo = lexicon.stance("demand", frame.cameo)
+                frame.unreal.discard("modal")
+                frame.symmetric = False
+                frame.speaker = None
+                frame.notes.append(f"demand reported by '{head.text}'")
+            elif not any(c.dep_ == "neg" for c in head.children):
+                _reported_future(frame, clause, lexicon)
+            break
+        if (
+            node.dep_ == "advcl"
+            and any(
+                c.dep_ == "mark" and c.lower_ in lexicon.words("temporal_marks")
+                for c in node.children
+            )
+            and any(
+                c.dep_ == "aux"
+                and (c.lower_ in lexicon.hypothetical_aux or c.lower_ in lexicon.future_aux)
+                for c in head.children
+            )
+        ):
+            frame.unreal.add("condition")  # "must agree to changes before they demobilize"
+        if node.dep_ == "advcl" and _conditional(node, lexicon):
+            frame.unreal.add("condition")
+        if (
+            head.pos_ == "NOUN"
+            and lemma in lexicon.request_nouns
+            and node.dep_ in {"acl", "ccomp", "relcl", "xcomp", "pcomp", "pobj"}
+        ):
+            frame.unreal.add("request")  # "its demand that Israel ease restrictions"
+            frame.notes.append(f"asked for in '{head.text}'")
+        node = head
+    if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
+        apply_effect(frame, "intent", frame.trigger, lexicon)
+    if frame.negated and frame.future and "03" <= frame.cameo[:2] <= "08":
+        # "will not accept more refugees", "would not meet their demands": a refusal
+        frame.cameo = lexicon.stance("refuse", frame.cameo)
+        frame.negated = False
+        frame.unreal.discard("modal")
+        frame.symmetric = False
+        frame.notes.append("refused: negated intention")
+    if frame.cameo[:2] in {"03", "12", "13"}:
+        frame.unreal.discard("conditional")  # a conditional offer, refusal or threat is made
+    if not frame.negated and (frame.future or "modal" in frame.unreal or frame.cameo[:2] == "13"):
+        _ultimatum(frame, clause, lexicon)
+    for child in frame.trigger.sent:
+        if child.lower_ == "according" and child.head.i in {clause.i, clause.head.i}:
+            objs = [t for c in child.children if c.lower_ == "to" for t in prep_objects(c)]
+            if objs:
+                frame.speaker = objs[0]
+
+
+def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
+    if verb.dep_ in {"advcl", "acl", "relcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        # a purpose may not be achieved: "sent troops to restore order", "a meeting to discuss"
+        frame.unreal.add("purpose")
+        frame.notes.append("purpose clause")
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and lower in {"never", "not"}):
+            frame.negated = True
+        elif child.dep_ in {"aux", "auxpass"}:
+            if lower in lexicon.future_aux or child.lemma_.lower() in lexicon.future_aux:
+                frame.future = True
+            elif (
+                lower in lexicon.hypothetical_aux
+                or child.lemma_.lower() in lexicon.hypothetical_aux
+            ):
+                frame.unreal.add("modal")
+                frame.notes.append(f"modal '{child.text}'")
+        elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
+            frame.unreal.add("condition")  # the event is itself the condition
+    if _conditional(verb, lexicon):
+        frame.unreal.add("condition")
+    if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "will"} for c in verb.children
+    ):
+        frame.unreal.add("conditional")
+    if verb.lower_ == "going" or any(
+        c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
+    ):
+        frame.future = True
+
+
+def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
+    """ "will boycott the vote unless the president resigns" is a threat, and a threat is aimed
+    at whoever its condition names ("threatened to strike if Iraq refuses")."""
+    node, conditions = clause, []
+    for _ in range(3):
+        conditions = [
+            c
+            for c in node.children
+            if c.dep_ == "advcl"
+            and _conditional(c, lexicon)
+            and c.lemma_.lower() not in lexicon.speech_verbs  # a misparsed attribution
+        ]
+        if conditions or node.dep_ not in {"xcomp", "ccomp"} or node.head.i == node.i:
+            break
+        node = node.head
+    if not conditions:
+        return
+    unless = any(m.dep_ == "mark" and m.lower_ == "unless" for c in conditions for m in c.children)
+    # "may halt its mediation if the parties fail": a sanction or force held out is a threat
+    hostile = int(frame.cameo[:2]) >= 11 and frame.cameo[:2] != "12"
+    if (unless or hostile) and frame.cameo[:2] not in {"12", "13"}:
+        frame.cameo = lexicon.stance("threat", frame.cameo)
+        frame.unreal -= {"conditional", "modal"}
+        frame.symmetric = False
+        frame.notes.append("conditional threat")
+    elif "04" <= frame.cameo[:2] <= "08" and frame.speaker is not None:
+        # "the rebels said they would meet the mediator if he gave them a veto": an offer
+        frame.cameo = lexicon.stance("intent", frame.cameo)
+        frame.unreal -= {"conditional", "modal"}
+        frame.future = True
+        frame.symmetric = False  # an offer is one side's
+        frame.notes.append("conditional offer")
+    if frame.cameo[:2] == "13" and not any(actorlike(t) for t in frame.recipients):
+        named = [
+            t
+            for c in conditions
+            for s in c.children
+            if s.dep_ in {"nsubj", "nsubjpass"}
+            for t in with_conjuncts(s)
+            if actorlike(t)
+        ]
+        if named:
+            frame.recipients = named
+            frame.notes.append("target named by the condition")
+
+
+def _own_reference(token: Token) -> bool:
+    """ "their countries", "its government": the subject's own side named through a pronoun."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
+
+
+def _purpose(verb: Token) -> bool:
+    return verb.dep_ in {"advcl", "acl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def obligation(verb: Token) -> bool:
+    """'must', 'should', 'has to' on the clause: what someone is told to do."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in {"must", "should", "ought"}:
+            return True
+    return (
+        verb.dep_ == "xcomp"
+        and verb.head.lemma_ in {"have", "need"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _conditional(verb: Token, lexicon: Lexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in verb.children)
+
+
+def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
+    """'said it would send aid' is a reported intention, not a hypothetical."""
+    auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    if (
+        "would" in auxes
+        and not _conditional(clause, lexicon)
+        and not any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in clause.children)
+    ):
+        frame.unreal.discard("modal")
+        frame.future = True
+
+
+def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> None:
+    root = frame.cameo[:2]
+    if effect == "intent":
+        frame.future = True
+        if root in {"01", "02", "09", "10", "11", "12"}:
+            return  # "will condemn", "will appeal": an announced statement keeps its code
+        joint = root == "15" and verb.lemma_.lower() == "agree" and several(frame.actors)
+        if joint:
+            # "Belarus and Russia agreed to deploy a joint force": an agreement between them
+            frame.cameo = lexicon.stance("intent", "06")
+        elif int(root) >= 14 or root == "13":
+            frame.cameo = lexicon.stance("threat", frame.cameo)
+        elif int(root) <= 8:
+            frame.cameo = lexicon.stance("intent", frame.cameo)
+        frame.notes.append(f"intent '{verb.text}'")
+    elif effect == "threaten":
+        frame.symmetric = False
+        frame.cameo = lexicon.stance("threat", frame.cameo)
+        frame.notes.append(f"threat '{verb.text}'")
+    elif effect == "refuse":
+        frame.symmetric = False
+        frame.cameo = lexicon.stance("refuse", frame.cameo)
+        frame.notes.append(f"refusal '{verb.text}'")
+    elif effect == "future":
+        frame.future = True
+    elif effect == "request":
+        frame.unreal.add("request")
+        frame.notes.append(f"requested by '{verb.text}'")
+    elif effect == "negate":
+        frame.negated = True
+        frame.notes.append(f"negated by '{verb.text}'")

@@ -1,0 +1,87 @@
+"""Which sense of a trigger word a predicate has: the verb's lemma, its particle and the
+condition on its object; the event noun with its modifier."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.events.arguments import actorlike, direct_object, prep_objects, through_quantity
+from accord.events.lexicon import Lexicon, Sense
+
+
+def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
+    """The verb's lemma, repaired where the lemmatizer cuts a regular past form wrongly
+    ("staged" -> "stag", "cordoned" -> "cordone")."""
+    lemma = verb.lemma_.lower()
+    text = verb.lower_
+    known = lexicon.verbs.keys() | lexicon.light_verbs
+    if lemma not in known and verb.tag_ in {"VBD", "VBN"} and text.endswith("ed"):
+        for guess in (text[:-1], text[:-2], text[:-3]):
+            if guess in known:
+                return guess
+    return lemma
+
+
+def light_noun(verb: Token, lexicon: Lexicon) -> bool:
+    obj = direct_object(verb)
+    return (
+        verb_lemma(verb, lexicon) in lexicon.light_verbs
+        and obj is not None
+        and bool(noun_sense(obj, lexicon))
+    )
+
+
+def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None:
+    senses = lexicon.verbs.get(verb_lemma(verb, lexicon))
+    if not senses:
+        return None
+    # a particle, or a preposition with a participant ("called on Iran", not "on Tuesday")
+    particles = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ in {"prep", "agent"} and prep_objects(c))
+    }
+    with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
+    plain = [s for s in senses if not s.particle]
+    for sense in with_particle + plain:
+        if _condition_holds(sense.when, obj):
+            return sense
+    return None
+
+
+def _condition_holds(when: str | None, obj: Token | None) -> bool:
+    if when is None:
+        return True
+    if when == "noobj":
+        return obj is None
+    if obj is None:
+        return False
+    obj = through_quantity(obj)
+    if when == "obj=actor":
+        return actorlike(obj)
+    if when == "obj=thing":
+        return not actorlike(obj)
+    lemmas = set(when.removeprefix("obj=").split("|"))
+    if obj.lemma_.lower() in lemmas or any(
+        c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
+    ):
+        return True
+    # "allowed the return of UN inspectors", "allowed the delivery of aid"
+    return any(
+        inner.lemma_.lower() in lemmas
+        or any(c.lemma_.lower() in lemmas for c in inner.children if c.dep_ in {"compound"})
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for inner in prep.children
+        if inner.dep_ == "pobj"
+    )
+
+
+def noun_sense(noun: Token, lexicon: Lexicon) -> Sense | None:
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod"}:
+            sense = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}")
+            if sense:
+                return sense
+    return lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
