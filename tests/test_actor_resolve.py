@@ -476,3 +476,24 @@ def test_a_former_office_in_an_apposition_does_not_undo_a_present_title(coder) -
     assert "OPP" in {a.sector for a in resolve(coder, text, "Opposition leader Ana Ruiz")}
     text = "Ana Ruiz, a former finance minister, called for new elections."
     assert "ELI" in {a.sector for a in resolve(coder, text, "Ana Ruiz")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Qatar mediated the talks. The Gulf state has hosted several rounds.", "Gulf", "QAT"),
+        ("Iran rejected the offer. The Islamic republic said no.", "Islamic republic", "IRN"),
+        (
+            "Jordan hosted the talks. The kingdom's foreign ministry said they went well.",
+            "foreign ministry",
+            "JOR",
+        ),
+    ],
+)
+def test_definite_descriptions_of_a_state_named_before(coder, text, phrase, code) -> None:
+    assert code in {a.code for a in resolve(coder, text, phrase)}
+
+
+def test_the_foreign_of_foreign_ministry_does_not_make_it_foreign(coder) -> None:
+    text = "Kenya said on Monday that the foreign ministry had summoned the envoy."
+    assert "KEN" in {a.code for a in resolve(coder, text, "the foreign ministry")}

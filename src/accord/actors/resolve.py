@@ -260,6 +260,18 @@ DEFINITE_BODIES = {
     "alliance": {"organisation", "party", "group"},
     "bloc": {"organisation", "party"},
 }
+# Definite descriptions of a state named before ("the kingdom", "the Gulf state").
+COUNTRY_NOUNS = {
+    "country",
+    "nation",
+    "kingdom",
+    "republic",
+    "state",
+    "emirate",
+    "sultanate",
+    "principality",
+    "archipelago",
+}
 # Heads that speak for the body of their "for" phrase ("a spokesman for the Taliban").
 SPEAKER_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator"}
 # "Russian-backed separatists", "French-speaking rebels": the nationality is someone else's.
@@ -675,6 +687,9 @@ class ActorResolver:
             return self._two_sides(head, state)
         hits = _unique(state.by_token[i] for i in tokens if i in state.by_token)
         if not any(h.term.kind in {"entry", "country", "demonym", "capital", "seat"} for h in hits):
+            named_before = self._definite_country(head, tokens, state)
+            if named_before is not None:
+                return (named_before,)
             body = self._definite_body(head, tokens, state)
             if body is not None:
                 return (body,)
@@ -1162,13 +1177,22 @@ class ActorResolver:
             place = _closest(places, head.i)
             return place.term.code, f"from {place.term.kind} '{place.term.name}'"
         for child in head.children:
-            if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if child.dep_ == "poss" and (
+                child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+                or child.lemma_.lower() in COUNTRY_NOUNS
+            ):
                 # "his government", "their leaders": the possessor's country ("its" too often
                 # stands for a thing no actor names: "the city and its residents")
                 owners = {a.code for a in state.resolved.get(child.i, ()) if a.code}
                 if len(owners) == 1:
                     return owners.pop(), f"from the possessor '{child.text}'"
-        if any(c.lower_ in FOREIGN for c in head.children if c.dep_ == "amod"):
+        own_term = state.by_token.get(head.i)
+        if any(
+            c.lower_ in FOREIGN
+            and not (own_term is not None and own_term.start <= c.i < own_term.end)
+            for c in head.children
+            if c.dep_ == "amod"
+        ):  # "foreign" inside "foreign ministry" says nothing of the ministry's country
             return None, "unknown (described as foreign)"
         if self.place_country is not None and head.pos_ != "PROPN":
             where = _place_name(head)  # "an Istanbul court", "Karachi police"
@@ -1215,6 +1239,40 @@ class ActorResolver:
                 if where and code:
                     return code, where
         return None
+
+    def _definite_country(self, head: Token, tokens: list[int], state: DocActors) -> Actor | None:
+        """ "the country", "the kingdom", "the Gulf state", "the island nation": the latest
+        state named before."""
+        lemma = head.lemma_.lower()
+        doc = head.doc
+        if lemma not in COUNTRY_NOUNS or head.tag_ in {"NNS", "NNPS"}:
+            return None
+        if doc[tokens[0]].lower_ != "the" or any(
+            doc[i].dep_ == "poss" for i in tokens if i != head.i
+        ):
+            return None
+        described = [i for i in tokens if doc[i].dep_ in {"amod", "compound"}]
+        if lemma == "state" and not described:
+            return None  # bare "the state" is too often a state of a federation
+        if any(doc[i].dep_ in {"prep", "relcl", "acl"} for i in tokens):
+            return None
+        states = [
+            (i, a)
+            for i, a in state.history
+            if i < head.i and a.reason.startswith(("country ", "capital ", "seat "))
+        ]
+        # the state the text is about: the latest named as a subject, else the latest
+        subjects = [(i, a) for i, a in states if np_head(doc[i]).dep_ in SUBJECTS]
+        if not states:
+            return None
+        _, actor = (subjects or states)[-1]
+        return replace(
+            actor,
+            sector=None,
+            sectors=(),
+            text=span_text(doc, tokens),
+            reason=f"coreference: the state '{actor.text}'",
+        )
 
     def _definite_body(self, head: Token, tokens: list[int], state: DocActors) -> Actor | None:
         """ "the group", "the militant group", "the movement": the latest named body of that
