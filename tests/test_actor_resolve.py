@@ -497,3 +497,17 @@ def test_definite_descriptions_of_a_state_named_before(coder, text, phrase, code
 def test_the_foreign_of_foreign_ministry_does_not_make_it_foreign(coder) -> None:
     text = "Kenya said on Monday that the foreign ministry had summoned the envoy."
     assert "KEN" in {a.code for a in resolve(coder, text, "the foreign ministry")}
+
+
+def test_the_envoy_is_the_ambassador_named_before_not_a_local_figure(coder) -> None:
+    text = (
+        "NAIROBI (Reuters) - Jean Dupont, the French ambassador to Kenya, met opposition "
+        "leader Raila Odinga on Monday. Odinga said he had asked the envoy to press the "
+        "government."
+    )
+    doc = coder.nlp(text)
+    state = coder.resolver.analyse(doc, date=dt.date(2025, 3, 1), dateline="NAIROBI")
+    start = text.index("the envoy")
+    span = doc.char_span(start, start + len("the envoy"))
+    (actor,) = coder.resolver.actor_of(span[-1], state)
+    assert (actor.code, actor.name) == ("FRA", "Jean Dupont")

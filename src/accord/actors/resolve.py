@@ -881,7 +881,11 @@ class ActorResolver:
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
             if name is None and role.term.kind == "title":
-                earlier = self._definite_reference(head, tokens, country, sector, state)
+                # only a nationality the phrase gives narrows the search, not the text's own
+                explicit = None if why.startswith(("from the article", "unknown")) else country
+                earlier = self._definite_reference(
+                    head, tokens, explicit, sector, state, role=role.term.name
+                )
                 if earlier is not None:
                     return (earlier,)
             role_name = role.term.name if role.term.kind == "title" else None
@@ -1301,7 +1305,14 @@ class ActorResolver:
         return None
 
     def _definite_reference(
-        self, head: Token, tokens: list[int], country: str | None, sector: str, state: DocActors
+        self,
+        head: Token,
+        tokens: list[int],
+        country: str | None,
+        sector: str,
+        state: DocActors,
+        *,
+        role: str | None = None,
     ) -> Actor | None:
         """'the minister', 'the Iranian minister': an earlier named person of that kind."""
         first = head.doc[tokens[0]]
@@ -1312,9 +1323,20 @@ class ActorResolver:
             for _, a in reversed(state.history)
             if _looks_personal(a) and (country is None or a.code == country)
         ]
-        for actor in [a for a in people if a.sector == sector] + people:
-            return _as_coref(actor, span_text(head.doc, tokens))
-        return None
+        if not people:
+            return None
+        # the same office first ("the envoy" after "the French ambassador"), then the same
+        # sector, then the text's own country, then the latest
+        best = max(
+            enumerate(people),
+            key=lambda p: (
+                role is not None and p[1].role == role,
+                p[1].sector == sector,
+                p[1].code == state.home_country,
+                -p[0],
+            ),
+        )[1]
+        return _as_coref(best, span_text(head.doc, tokens))
 
     def _pronoun(self, head: Token, state: DocActors) -> tuple[Actor, ...]:
         lower = head.lower_
