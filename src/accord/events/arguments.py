@@ -184,14 +184,16 @@ def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
             return child
-    # "allowed candidate Ouattara to participate", parsed with the allowed as the subject of
-    # the complement
-    if verb.lemma_.lower() in _words("causative_verbs"):
-        for child in verb.children:
-            if child.dep_ in {"ccomp", "xcomp"}:
-                for subject in child.children:
-                    if subject.dep_ == "nsubj" and subject.i < child.i:
-                        return subject
+    # "allowed candidate Ouattara to participate", "urged the rebels to disarm", parsed with
+    # the one allowed or urged as the subject of the complement
+    causative = verb.lemma_.lower() in _words("causative_verbs")
+    for child in verb.children:
+        if child.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        if causative or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            for subject in child.children:
+                if subject.dep_ == "nsubj" and subject.i < child.i:
+                    return subject
     # "kidnapped up to 16 Russian advisers", parsed as a particle and a preposition
     for child in verb.children:
         if child.lower_ == "up" and child.dep_ in {"prt", "advmod", "prep"}:
@@ -225,6 +227,10 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
             if objs and not any(actorlike(t) for t in objs):
                 # "hacked into the computers of South Korean officers"
                 objs = [t for noun in objs for t in owners_of(noun, root, lexicon)] or objs
+            if objs and not any(actorlike(t) for t in objs):
+                # "asked for military aid from Britain": the thing asked for is no party
+                others = [t for t in prep_recipients(verb, lexicon, ()) if actorlike(t)]
+                objs = others or objs
             if objs:
                 return authors_of(objs, root)
     for child in verb.children:

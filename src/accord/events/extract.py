@@ -22,10 +22,11 @@ from accord.events.arguments import (
     recipients_of,
     several,
     subjects_of,
+    through_quantity,
     with_conjuncts,
 )
 from accord.events.lexicon import Lexicon, Sense
-from accord.events.modality import apply_context, obligation
+from accord.events.modality import apply_context, complement_effect, obligation
 from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
@@ -159,7 +160,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         and any(noun_sense(o, lexicon) for o in with_conjuncts(obj))
     ):
         return None  # the event noun is the trigger ("held talks")
-    effect = lexicon.complement_verbs.get(lemma)
+    effect = complement_effect(verb, lemma, lexicon)
     complement = _event_complement(verb, lexicon)
     if effect and effect != "request" and complement is not None:
         return None  # coded at the complement, with this verb's effect
@@ -230,7 +231,45 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
                 # "agreed to set up a centre in Tokyo": one side acting on another
                 recipients, lemma = aimed, ""
     symmetric = lemma in lexicon.symmetric
-    return Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
+    frame = Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
+    if sense.cameo in {"020", "100"} and not passive:
+        asked = _asked_code(verb, obj, lexicon)
+        if asked is not None:
+            stance = "appeal" if sense.cameo == "020" else "demand"
+            frame.cameo = lexicon.stance(stance, asked)
+            frame.notes.append(f"{stance} for {asked}")
+    return frame
+
+
+def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
+    """The code of what an appeal or demand asks for: its infinitive or that-clause ("urged
+    Iran to release the sailors", "demanded that troops withdraw"), else the event noun it
+    names ("called for the withdrawal of troops", "asked for military aid")."""
+    for child in verb.children:
+        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        that_clause = verb.lemma_.lower() in {"demand", "urge", "call"}  # "demanded that"
+        if child.dep_ == "ccomp" and not infinitive and not that_clause:
+            continue
+        inner = direct_object(child)
+        sense = verb_sense(child, lexicon, inner)
+        if sense is None and light_noun(child, lexicon) and inner is not None:
+            sense = noun_sense(inner, lexicon)
+        if sense is not None:
+            return sense.cameo
+    things = [] if obj is None or actorlike(obj) else [obj]
+    things += [
+        t
+        for prep in verb.children
+        if prep.dep_ in {"prep", "prt"} and prep.lower_ == "for"
+        for t in prep_objects(prep)
+    ]
+    for thing in things:
+        sense = noun_sense(through_quantity(thing), lexicon)
+        if sense is not None:
+            return sense.cameo
+    return None
 
 
 def _agent(verb: Token) -> bool:

@@ -50,7 +50,7 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         ):
             direct = False  # "... the city where 100 people were killed": a relative clause
         if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}:
-            effect = lexicon.complement_verbs.get(lemma)
+            effect = complement_effect(head, lemma, lexicon)
             if lemma in lexicon.words("expressing_verbs") or (
                 lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
             ):
@@ -139,6 +139,17 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
             objs = [t for c in child.children if c.lower_ == "to" for t in prep_objects(c)]
             if objs:
                 frame.speaker = objs[0]
+
+
+def complement_effect(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
+    """What a complement verb does to its complement: "wants to build" is a plan, "wants
+    Germany to pay" a request of Germany."""
+    effect = lexicon.complement_verbs.get(lemma)
+    if lemma in lexicon.words("wanting_verbs"):
+        told = direct_object(verb)
+        if told is not None and actorlike(told) and told not in subjects_of(verb):
+            return "request"
+    return effect
 
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:

@@ -35,16 +35,24 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
     senses = lexicon.verbs.get(verb_lemma(verb, lexicon))
     if not senses:
         return None
-    # a particle, or a preposition with a participant ("called on Iran", not "on Tuesday")
+    # a particle, a preposition with a participant ("called on Iran", not "on Tuesday"), or a
+    # bare preposition whose participant the parse hangs on the complement ("called on the
+    # rebels to disarm", with the rebels as the complement's subject)
     particles = {
-        c.lower_
+        c.lower_: c
         for c in verb.children
-        if c.dep_ == "prt" or (c.dep_ in {"prep", "agent"} and prep_objects(c))
+        if c.dep_ == "prt"
+        or (c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children)))
     }
     with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
     plain = [s for s in senses if not s.particle]
     for sense in with_particle + plain:
-        if _condition_holds(sense.when, obj):
+        tested = obj
+        if obj is None and sense.particle and sense.when not in {None, "noobj"}:
+            # "called for the withdrawal", "asked for military aid": what the particle takes
+            objects = prep_objects(particles[sense.particle.split()[0]])
+            tested = objects[0] if objects else None
+        if _condition_holds(sense.when, tested):
             return sense
     return None
 
@@ -53,7 +61,8 @@ def _condition_holds(when: str | None, obj: Token | None) -> bool:
     if when is None:
         return True
     if when == "noobj":
-        return obj is None
+        # the subject of an infinitive complement is no direct object: "called on X to leave"
+        return obj is None or obj.dep_ == "nsubj"
     if obj is None:
         return False
     obj = through_quantity(obj)

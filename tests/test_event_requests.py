@@ -1,0 +1,70 @@
+"""Appeals and demands: what they ask for decides their sub-code; whom they ask is read off
+the parse whichever way it hangs the one asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+DAY = dt.date(2025, 3, 5)
+
+
+def code(coder, text):
+    from accord.ingest import article_from_text
+
+    return coder.code(article_from_text(text, date=DAY, headline=False))
+
+
+def asks(events):
+    return {
+        (e.cameo, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+        for e in events
+        if e.event == "REQUEST"
+    }
+
+
+def test_appeal_takes_the_code_of_the_requested_act(coder):
+    events = code(coder, "Sweden urged Belarus to free the jailed reporters on Monday.")
+    assert ("0253", ("SWE",), ("BLR",)) in asks(events)  # appeal to release persons
+
+
+def test_appeal_for_an_event_noun_takes_its_code(coder):
+    events = code(coder, "The Arab League on Sunday called for the withdrawal of Ethiopian troops.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"0256"}  # appeal to de-escalate
+
+
+def test_asked_for_military_aid_is_an_appeal_for_military_aid(coder):
+    events = code(coder, "Somalia asked for military aid from Turkey on Tuesday.")
+    assert ("0232", ("SOM",), ("TUR",)) in asks(events)
+
+
+def test_appeal_to_resume_talks_is_an_appeal_for_negotiation(coder):
+    events = code(coder, "Qatar urged Sudan's warring generals to resume talks.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"026"}
+
+
+def test_appeal_for_something_uncoded_stays_generic(coder):
+    events = code(coder, "The ministers urged Chile to think again about the new tax law.")
+    assert {cameo for cameo, _, _ in asks(events)} <= {"020"}
+
+
+def test_subject_of_an_infinitive_complement_is_the_one_asked(coder):
+    from accord.events.arguments import direct_object
+
+    doc = coder.nlp("Washington wants Seoul to pay more for the US troops based there.")
+    verb = next(t for t in doc if t.lemma_ == "want")
+    obj = direct_object(verb)
+    assert obj is not None and obj.lower_ == "seoul"
+
+
+def test_wanting_a_party_to_act_is_a_request_of_it(coder):
+    events = code(coder, "Namibia wants Germany to pay reparations for the colonial killings.")
+    assert ("025", ("NAM",), ("DEU",)) in asks(events)  # appeal to yield
+    assert {e.event for e in events} == {"REQUEST"}
+
+
+def test_wanting_to_act_oneself_is_no_request(coder):
+    events = code(coder, "Vietnam wants to buy more fighter jets from India.")
+    assert not asks(events)
