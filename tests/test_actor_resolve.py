@@ -511,3 +511,15 @@ def test_the_envoy_is_the_ambassador_named_before_not_a_local_figure(coder) -> N
     span = doc.char_span(start, start + len("the envoy"))
     (actor,) = coder.resolver.actor_of(span[-1], state)
     assert (actor.code, actor.name) == ("FRA", "Jean Dupont")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Malaysia's Bernama news agency reported the arrests.", "Bernama", "MYS"),
+        ("The officials spoke to the Press Association on Friday.", "Press Association", "GBR"),
+        ("Notimex said the talks had ended.", "Notimex", "MEX"),
+    ],
+)
+def test_news_agencies_of_the_world_are_their_countrys_media(coder, text, phrase, code) -> None:
+    assert (code, "MED") in codes(resolve(coder, text, phrase))
