@@ -73,6 +73,7 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             apply_context(frame, lexicon)
             found.append(frame)
     _protest_targets(found, lexicon)
+    _protest_aims(found)
     for frame in found:
         lemma = frame.trigger.lemma_.lower()
         joint = lemma in lexicon.joint_activity or frame.sense.trigger in lexicon.joint_activity
@@ -80,6 +81,43 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             frame.cameo, frame.symmetric = "062", True  # drilling together is cooperation
             frame.notes.append("joint military activity")
     return found
+
+
+# What a protest asks for, by the code of the demand or appeal that states its purpose:
+# leadership change (1), policy change (2), rights (3), institutional change (4).
+PROTEST_AIMS = {"0241": "1", "1041": "1", "0831": "1", "0242": "2", "1042": "2", "0832": "2"}
+PROTEST_AIMS |= {"0243": "3", "1043": "3", "0833": "3", "0244": "4", "1044": "4", "0834": "4"}
+
+
+def _purpose_of(frame: Frame, other: Frame) -> bool:
+    """``other`` hangs on ``frame`` as its purpose or accompanying act: "rioted, demanding
+    the resignation of X", "rioted following a demonstration calling for X's removal"."""
+    trigger = frame.trigger
+    holders = {trigger.i, trigger.head.i}
+    if trigger.pos_ in {"VERB", "AUX"}:
+        holders = {trigger.i}
+    elif trigger.head.dep_ == "prep":
+        holders.add(trigger.head.head.i)  # "went on strike, demanding ..."
+    node, hops = other.trigger, 0
+    while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS | {"dobj"}:
+        node, hops = node.head, hops + 1
+        if node.i in holders:
+            return True
+    return False
+
+
+def _protest_aims(found: list[Frame]) -> None:
+    """A demonstration, hunger strike, strike, blockade or riot takes the sub-code of what it
+    demands: "marched demanding the president's resignation" (1411)."""
+    for frame in found:
+        if len(frame.cameo) != 3 or not "141" <= frame.cameo <= "145":
+            continue
+        for other in found:
+            aim = PROTEST_AIMS.get(other.cameo)
+            if other is not frame and aim and _purpose_of(frame, other):
+                frame.cameo += aim
+                frame.notes.append(f"protest aim from '{other.trigger.text}'")
+                break
 
 
 def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
@@ -91,17 +129,9 @@ def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
         clause = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
         target: list[Token] = []
         for other in found:
-            if other is frame or not other.recipients:
-                continue
-            node, hops = other.trigger, 0
-            # "rioted following a demonstration calling for X's removal"
-            while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS | {"dobj"}:
-                node, hops = node.head, hops + 1
-                if node.i in {clause.i, frame.trigger.i}:
-                    target = list(other.recipients)
-                    frame.notes.append(f"target from '{other.trigger.text}'")
-                    break
-            if target:
+            if other is not frame and other.recipients and _purpose_of(frame, other):
+                target = list(other.recipients)
+                frame.notes.append(f"target from '{other.trigger.text}'")
                 break
         target = target or _in_protest_against(frame.trigger, clause, lexicon)
         if target:
@@ -385,6 +415,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         frame = Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "light")
         frame.notes.append(f"light verb '{head.text}'")
         return frame
+    if (
+        first.dep_ == "pobj"
+        and head.lower_ == "on"
+        and sense.cameo[:2] == "14"
+        and head.head.lemma_.lower() in {"go", "be", "remain", "stay"}
+    ):
+        trip = True  # "went on strike", "have been on hunger strike since May"
     if trip:
         # "negotiators return to Geneva this week for talks", "arrived in Cairo for talks"
         verb = head.head

@@ -93,4 +93,18 @@ def noun_sense(noun: Token, lexicon: Lexicon) -> Sense | None:
             sense = lexicon.nouns.get(f"{child.lemma_.lower()} {lemma}")
             if sense:
                 return sense
+    if lemma in lexicon.words("labour_strike_nouns") and _labour_strike(noun, lexicon):
+        return Sense(lemma, "143", None, (), None, "lexicon.yaml:labour_strike_verbs")
     return lexicon.nouns.get(lemma) or lexicon.nouns.get(noun.lower_)
+
+
+def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:
+    """A bare "strike" that workers stage, go on or call is a labour strike, not an attack:
+    "went on strike", "staged a strike", "are on strike"; "launched strikes" stays military."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "on":
+        return head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}
+    verb = head.head if noun.dep_ == "pobj" else head
+    return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and verb_lemma(
+        verb, lexicon
+    ) in lexicon.words("labour_strike_verbs")

@@ -1,0 +1,53 @@
+"""Protests: labour strikes are not attacks, and a protest takes the sub-code of its aim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+DAY = dt.date(2025, 3, 5)
+
+
+def code(coder, text):
+    from accord.ingest import article_from_text
+
+    return coder.code(article_from_text(text, date=DAY, headline=False))
+
+
+def cameos(events, category):
+    return {e.cameo for e in events if e.event == category}
+
+
+def test_going_on_strike_is_a_labour_strike(coder):
+    events = code(coder, "Nurses in Zambia went on strike on Monday over unpaid wages.")
+    assert cameos(events, "PROTEST") == {"143"}
+    assert not cameos(events, "ASSAULT")
+
+
+def test_staging_a_strike_is_a_labour_strike(coder):
+    events = code(coder, "Port workers in Chile staged a strike on Tuesday.")
+    assert cameos(events, "PROTEST") == {"143"}
+    assert not cameos(events, "ASSAULT")
+
+
+def test_launching_strikes_stays_military(coder):
+    events = code(coder, "Turkey launched strikes on Kurdish militants in Iraq on Sunday.")
+    assert cameos(events, "ASSAULT") and not cameos(events, "PROTEST")
+
+
+def test_riot_demanding_a_resignation_is_for_leadership_change(coder):
+    events = code(
+        coder, "Youths rioted in Nairobi demanding the resignation of the Kenyan president."
+    )
+    assert cameos(events, "PROTEST") == {"1451"}
+
+
+def test_march_calling_for_a_removal_is_for_leadership_change(coder):
+    events = code(
+        coder,
+        "Students marched in Dhaka calling for the removal of the Bangladeshi education minister.",
+    )
+    assert cameos(events, "PROTEST") == {"1411"}
+    assert cameos(events, "REQUEST") == {"0241"}
