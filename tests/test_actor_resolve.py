@@ -460,6 +460,7 @@ def test_the_salvation_army_is_a_charity(coder) -> None:
         ("The US-backed government in Kabul denied the report.", "government", "USA"),
         ("The Tehran-backed group denied involvement.", "group", "IRN"),
         ("The French-speaking rebels seized the border post.", "rebels", "FRA"),
+        ("Settlers attacked a village in the Israeli-occupied West Bank.", "West Bank", "ISR"),
     ],
 )
 def test_a_backers_nationality_is_not_the_backed(coder, text, phrase, absent) -> None:
@@ -523,3 +524,8 @@ def test_the_envoy_is_the_ambassador_named_before_not_a_local_figure(coder) -> N
 )
 def test_news_agencies_of_the_world_are_their_countrys_media(coder, text, phrase, code) -> None:
     assert (code, "MED") in codes(resolve(coder, text, phrase))
+
+
+def test_an_occupied_place_is_its_own_countrys(coder) -> None:
+    text = "Settlers attacked a village in the Israeli-occupied West Bank."
+    assert ("PSE", "CVL") in codes(resolve(coder, text, "West Bank"))

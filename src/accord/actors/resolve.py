@@ -274,7 +274,8 @@ COUNTRY_NOUNS = {
 }
 # Heads that speak for the body of their "for" phrase ("a spokesman for the Taliban").
 SPEAKER_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator"}
-# "Russian-backed separatists", "French-speaking rebels": the nationality is someone else's.
+# "Russian-backed separatists", "French-speaking rebels", "the Israeli-occupied West Bank": the
+# nationality is someone else's.
 BACKED = {
     "backed",
     "sponsored",
@@ -292,6 +293,11 @@ BACKED = {
     "educated",
     "leaning",
     "inspired",
+    "occupied",
+    "controlled",
+    "held",
+    "annexed",
+    "administered",
 }
 # Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
 ALLY_HEADS = {"ally", "proxy", "client", "partner", "protege", "surrogate"}
@@ -1002,7 +1008,7 @@ class ActorResolver:
             reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
         if (
-            not hits
+            not [h for h in hits if not _backer(head.doc, h)]
             and (
                 head.ent_type_ in PLACE_ENTS
                 or head.lemma_.lower() in PLACE_NOUNS
