@@ -529,3 +529,18 @@ def test_news_agencies_of_the_world_are_their_countrys_media(coder, text, phrase
 def test_an_occupied_place_is_its_own_countrys(coder) -> None:
     text = "Settlers attacked a village in the Israeli-occupied West Bank."
     assert ("PSE", "CVL") in codes(resolve(coder, text, "West Bank"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "date", "expected"),
+    [
+        ("Moscow rejected the proposal.", "Moscow", dt.date(1985, 1, 1), ("SUN", "GOV")),
+        ("Moscow rejected the proposal.", "Moscow", dt.date(2020, 1, 1), ("RUS", "GOV")),
+        ("Moscow rejected the proposal.", "Moscow", None, ("RUS", "GOV")),
+        ("Belgrade rejected the plan.", "Belgrade", dt.date(1999, 3, 1), ("YUG", "GOV")),
+        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2000, 1, 1), ("SDN", "CVL")),
+        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2015, 1, 1), ("SSD", "GOV")),
+    ],
+)
+def test_capitals_stand_for_the_state_of_the_texts_date(coder, text, phrase, date, expected):
+    assert expected in codes(resolve(coder, text, phrase, date))

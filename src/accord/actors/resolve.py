@@ -500,6 +500,18 @@ class ActorResolver:
         if out_of_office and date is not None:
             found += _out_of_office(out_of_office, found, date)
         found += self._misspelled(doc, found)
+        if date is None:
+            # undated text is read as today's: a place that stood for another state once
+            # ("Moscow" as the Soviet government until 1991) stands for today's
+            found = [
+                h
+                for h in found
+                if not (
+                    h.term.entry is not None
+                    and h.term.entry.end is not None
+                    and h.term.entry.kind == "seat"
+                )
+            ]
         # longest first; on a tie the stronger kind, then (undated text) the current entry
         found.sort(
             key=lambda h: (
