@@ -68,3 +68,19 @@ def test_wanting_a_party_to_act_is_a_request_of_it(coder):
 def test_wanting_to_act_oneself_is_no_request(coder):
     events = code(coder, "Vietnam wants to buy more fighter jets from India.")
     assert not asks(events)
+
+
+def test_would_not_is_a_refusal(coder):
+    events = code(coder, "Armenia would not attend the summit in Baku, its foreign ministry said.")
+    assert {e.event for e in events} == {"REJECT"}
+
+
+def test_would_not_under_a_condition_stays_hypothetical(coder):
+    events = code(coder, "Armenia would not attend the summit if Azerbaijan kept shelling.")
+    assert "REJECT" not in {e.event for e in events}
+
+
+def test_light_verb_object_goes_through_quantities(coder):
+    events = code(coder, "Japan delivered 500 tons of food aid to North Korea on Friday.")
+    assert {(e.event, e.cameo) for e in events} == {("AID", "073")}
+    assert [e.evidence[0].trigger for e in events] == ["aid"]

@@ -187,7 +187,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     if (
         lemma in lexicon.light_verbs
         and obj is not None
-        and any(noun_sense(o, lexicon) for o in with_conjuncts(obj))
+        and any(noun_sense(through_quantity(o), lexicon) for o in with_conjuncts(obj))
     ):
         return None  # the event noun is the trigger ("held talks")
     effect = complement_effect(verb, lemma, lexicon)
@@ -349,10 +349,12 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if (
         first.dep_ == "pobj"
         and first.head.lower_ == "of"
-        and first.head.head.lemma_.lower() in lexicon.words("span_nouns")
+        and first.head.head.lemma_.lower()
+        in lexicon.words("span_nouns") | lexicon.words("quantity_nouns")
         and first.head.head.dep_ in {"dobj", "attr"}
     ):
-        first = first.head.head  # "launched ten days of war games", "held a round of talks"
+        # "launched ten days of war games", "held a round of talks", "sent tons of aid"
+        first = first.head.head
     head = first.head
     trip = (
         first.dep_ == "pobj"

@@ -123,7 +123,13 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         node = head
     if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
         apply_effect(frame, "intent", frame.trigger, lexicon)
-    if frame.negated and frame.future and "03" <= frame.cameo[:2] <= "08":
+    would_not = (
+        frame.negated
+        and "modal" in frame.unreal
+        and not frame.unreal & {"condition", "conditional", "purpose", "request"}
+        and any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in clause.children)
+    )  # "would not attend the talks" (no condition): a refusal, as "will not"
+    if frame.negated and (frame.future or would_not) and "03" <= frame.cameo[:2] <= "08":
         # "will not accept more refugees", "would not meet their demands": a refusal
         frame.cameo = lexicon.stance("refuse", frame.cameo)
         frame.negated = False
