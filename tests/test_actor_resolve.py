@@ -544,3 +544,8 @@ def test_an_occupied_place_is_its_own_countrys(coder) -> None:
 )
 def test_capitals_stand_for_the_state_of_the_texts_date(coder, text, phrase, date, expected):
     assert expected in codes(resolve(coder, text, phrase, date))
+
+
+def test_a_person_after_in_is_not_looked_up_as_a_place(coder) -> None:
+    text = "The minister said he had full confidence in Ali Hassan."
+    assert "IND" not in {a.code for a in resolve(coder, text, "Ali Hassan")}

@@ -1640,9 +1640,9 @@ def _counted(head: Token) -> Token | None:
 
 def _place_slot(token: Token) -> bool:
     """A proper name where only a place can stand: "the town of Samarra", "in Khanty-Mansiysk"
-    (whatever entity label the parser gave it)."""
-    if token.pos_ != "PROPN" or token.dep_ != "pobj":
-        return False
+    (whatever entity label other than a person's the parser gave it)."""
+    if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.ent_type_ == "PERSON":
+        return False  # "confidence in Ali" is a person, whatever the gazetteer knows
     prep = token.head
     if prep.lower_ == "of":
         return prep.head.lemma_.lower() in SETTLEMENT_NOUNS and prep.head.pos_ == "NOUN"
