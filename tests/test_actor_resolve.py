@@ -549,3 +549,26 @@ def test_capitals_stand_for_the_state_of_the_texts_date(coder, text, phrase, dat
 def test_a_person_after_in_is_not_looked_up_as_a_place(coder) -> None:
     text = "The minister said he had full confidence in Ali Hassan."
     assert "IND" not in {a.code for a in resolve(coder, text, "Ali Hassan")}
+
+
+SUDAN = (
+    "Sudan's army said on Tuesday it had repelled an attack by the Rapid Support Forces. "
+    "Army chief Abdel Fattah al-Burhan vowed to crush the militia. The United Nations envoy, "
+    "Ramtane Lamamra, urged both sides to return to talks. He said the fighting had displaced "
+    "millions. The RSF's leader, Mohamed Hamdan Dagalo, said his men were ready for a truce."
+)
+
+
+def test_a_named_person_in_apposition_holds_the_office_the_text_gives(coder) -> None:
+    actors = resolve(coder, SUDAN, "Ramtane Lamamra", dt.date(2024, 6, 1))
+    assert {a.code for a in actors} == {"UNO"}
+
+
+def test_he_after_an_apposed_subject_is_that_person(coder) -> None:
+    (actor,) = resolve(coder, SUDAN, "He said", dt.date(2024, 6, 1))
+    assert actor.name == "Ramtane Lamamra"
+
+
+def test_a_commanders_men_are_his_fighters(coder) -> None:
+    actors = resolve(coder, SUDAN, "his men", dt.date(2024, 6, 1))
+    assert ("SDN", "REB") in codes(actors)

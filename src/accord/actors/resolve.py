@@ -272,6 +272,7 @@ COUNTRY_NOUNS = {
     "principality",
     "archipelago",
 }
+ARMED_SECTORS = {"MIL", "REB", "UAF", "SEP", "INS", "PKO"}
 # Heads that speak for the body of their "for" phrase ("a spokesman for the Taliban").
 SPEAKER_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator"}
 # "Russian-backed separatists", "French-speaking rebels", "the Israeli-occupied West Bank": the
@@ -656,6 +657,19 @@ class ActorResolver:
         self, head: Token, state: DocActors, *, date: dt.date | None
     ) -> tuple[Actor, ...]:
         actors = self._resolve_phrase(head, state, date=date)
+        if (
+            head.dep_ == "appos"
+            and len(actors) == 1
+            and actors[0].sector == "ELI"
+            and (actors[0].role or "").startswith("former")
+        ):
+            # "the United Nations envoy, Ramtane Lamamra": the office the text gives now,
+            # not the one the person left
+            described = state.resolved.get(np_head(head.head).i, ())
+            if len(described) == 1 and described[0].code and described[0].sector != "ELI":
+                office = described[0]
+                reason = f"{actors[0].reason}; now '{office.text}'"
+                return (replace(office, name=actors[0].name, text=actors[0].text, reason=reason),)
         if actors and len(actors) == 1 and _looks_personal(actors[0]) and _former(head, state):
             # "former prime minister ...", "ousted President ...": no longer the government
             actor = actors[0]
@@ -895,6 +909,16 @@ class ActorResolver:
         if roles:
             role = _closest(roles, head.i)
             sector = role.term.sectors[0]
+            if head.lower_ == "men":
+                # "his men", "the commander's men": the fighters of an armed leader
+                leaders = [
+                    a.sector
+                    for c in head.children
+                    if c.dep_ == "poss"
+                    for a in state.resolved.get(c.i, ())
+                    if a.sector in ARMED_SECTORS
+                ]
+                sector = leaders[0] or sector if leaders else sector
             country, why = self._nationality(head, places, state)
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
@@ -1369,7 +1393,7 @@ class ActorResolver:
         if lower in PERSON_PRONOUNS:
             people = [(i, a) for i, a in before if _looks_personal(a)]
             # Prefer the latest person who was a subject: "He" continues the topic.
-            subjects = [(i, a) for i, a in people if np_head(state.doc[i]).dep_ in SUBJECTS]
+            subjects = [(i, a) for i, a in people if _subject(np_head(state.doc[i]))]
             for _, actor in reversed(subjects or people):
                 return (_as_coref(actor, head.text),)
             return ()
@@ -1626,6 +1650,13 @@ def _spoken_for(head: Token) -> Token | None:
                 if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}:
                     return obj
     return None
+
+
+def _subject(token: Token) -> bool:
+    """A clause subject, or a name in apposition to one ("The UN envoy, X, urged ...")."""
+    if token.dep_ in SUBJECTS:
+        return True
+    return token.dep_ == "appos" and np_head(token.head).dep_ in SUBJECTS
 
 
 def _counted(head: Token) -> Token | None:
