@@ -292,7 +292,7 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
     things += [
         t
         for prep in verb.children
-        if prep.dep_ in {"prep", "prt"} and prep.lower_ == "for"
+        if prep.dep_ in {"prep", "prt"} and prep.lower_ in {"for", "on"}
         for t in prep_objects(prep)
     ]
     for thing in things:

@@ -121,7 +121,9 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
             frame.unreal.add("request")  # "its demand that Israel ease restrictions"
             frame.notes.append(f"asked for in '{head.text}'")
         node = head
-    if frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
+    if frame.future and frame.cameo == "0831" and not frame.negated:
+        frame.notes.append("announced resignation")  # "will resign": the yielding is announced
+    elif frame.future and not frame.cameo.startswith(("03", "13")) and not frame.negated:
         apply_effect(frame, "intent", frame.trigger, lexicon)
     would_not = (
         frame.negated
@@ -307,6 +309,9 @@ def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> No
     elif effect == "request":
         frame.unreal.add("request")
         frame.notes.append(f"requested by '{verb.text}'")
+    elif effect == "attempt" and frame.cameo == "186" and verb.lemma_.lower() in {"try", "attempt"}:
+        frame.cameo = "185"  # "tried to assassinate": an attempted assassination
+        frame.notes.append(f"attempted '{verb.text}'")
     elif effect == "negate":
         frame.negated = True
         frame.notes.append(f"negated by '{verb.text}'")

@@ -1,0 +1,52 @@
+"""Verb senses and codebook conventions the event engine applies to wire-style sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.slow
+DAY = dt.date(2025, 3, 5)
+
+
+def code(coder, text):
+    from accord.ingest import article_from_text
+
+    return coder.code(article_from_text(text, date=DAY, headline=False))
+
+
+def coded(events):
+    return {(e.event, e.cameo) for e in events}
+
+
+def test_announced_resignation_is_the_concession_itself(coder):
+    events = code(coder, "Bulgaria's prime minister will resign on Friday, his office said.")
+    assert ("CONCEDE", "0831") in coded(events)
+
+
+def test_attempted_assassination_is_coded_as_an_attempt(all_coder):
+    events = code(all_coder, "Gunmen tried to assassinate the Somali interior minister on Monday.")
+    assert {cameo for _, cameo in coded(events)} == {"185"}
+
+
+def test_will_not_tolerate_is_a_refusal(all_coder):
+    events = code(all_coder, "Cuba's government will not tolerate the protests, Havana said.")
+    assert ("REJECT", "124") in coded(events)
+
+
+def test_insisting_on_a_release_is_a_demand_for_it(all_coder):
+    events = code(
+        all_coder, "Hamas insisted on the release of Palestinian prisoners held by Israel."
+    )
+    assert "1053" in {cameo for _, cameo in coded(events)}
+
+
+def test_sending_weapons_is_military_aid(coder):
+    events = code(coder, "Germany sent weapons and military equipment to Ukraine on Thursday.")
+    assert ("AID", "072") in coded(events)
+
+
+def test_preventing_a_party_from_acting_is_coercion(all_coder):
+    events = code(all_coder, "Zimbabwean police prevented the opposition from holding a rally.")
+    assert "170" in {cameo for _, cameo in coded(events)}
