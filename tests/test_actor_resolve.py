@@ -572,3 +572,15 @@ def test_he_after_an_apposed_subject_is_that_person(coder) -> None:
 def test_a_commanders_men_are_his_fighters(coder) -> None:
     actors = resolve(coder, SUDAN, "his men", dt.date(2024, 6, 1))
     assert ("SDN", "REB") in codes(actors)
+
+
+def test_the_title_written_picks_the_role(coder) -> None:
+    text = "Iran's Supreme Leader Ali Khamenei warned Washington."
+    (actor,) = resolve(coder, text, "Ali Khamenei")
+    assert actor.role == "Supreme Leader"
+
+
+def test_his_counterpart_is_never_of_his_own_country(coder) -> None:
+    text = "Defense Minister Yasar Guler met his counterpart in Ankara."
+    (actor,) = resolve(coder, text, "counterpart", dt.date(2025, 1, 10))
+    assert actor.code != "TUR" and actor.sector == "MIL"

@@ -752,7 +752,8 @@ class ActorResolver:
             if person and titles:
                 # "General Michel Aoun", "Prime Minister Haniyeh": the role the title names
                 named = {h.term.code for h in hits if h.term.kind in {"demonym", "country"}}
-                term = self._role_by_title(best.term, titles[-1], named, date) or term
+                said = head.doc[titles[-1].start : titles[-1].end].text
+                term = self._role_by_title(best.term, titles[-1], named, date, said=said) or term
             actor = _actor_from_entry(term, text)
             if person and titles and term.sectors == ("ELI",):
                 # out of office, but the text names the office held now ("opposition leader")
@@ -894,6 +895,15 @@ class ActorResolver:
         if head.lemma_.lower() == "counterpart":
             sector = self._counterpart_sector(head, state)
             country, why = self._nationality(head, places, state)
+            possessors = {
+                a.code
+                for c in head.children
+                if c.dep_ == "poss"
+                for a in state.resolved.get(c.i, ())
+            }
+            if country in possessors:
+                # "his counterpart": of another country than his, which the phrase does not give
+                country, why = None, "unknown (another country than the possessor's)"
             reason = f"title 'counterpart' -> sector of the possessor; country {why}"
             return (
                 Actor(
@@ -1171,13 +1181,21 @@ class ActorResolver:
         return best if date is not None or len({t.code for t in found}) == 1 else None
 
     def _role_by_title(
-        self, term: Term, title: Hit, named: set[str | None], date: dt.date | None
+        self,
+        term: Term,
+        title: Hit,
+        named: set[str | None],
+        date: dt.date | None,
+        *,
+        said: str = "",
     ) -> Term | None:
         """Among a person's roles on the date, the one that the title before the name fits:
         the nationality named with it, the same sector, shared words ("Prime Minister"),
         then the latest."""
         assert term.entry is not None  # person terms carry their entry
-        words = set(title.term.name.lower().split()) - {"of", "the", "and"}
+        # the words written ("Supreme Leader") before the title's row name ("president")
+        words = set(said.lower().split()) - {"of", "the", "and"}
+        words = words or set(title.term.name.lower().split()) - {"of", "the", "and"}
 
         def fit(t: Term) -> tuple[bool, bool, int]:
             assert t.entry is not None
