@@ -61,7 +61,7 @@ def test_subject_of_an_infinitive_complement_is_the_one_asked(coder):
 
 def test_wanting_a_party_to_act_is_a_request_of_it(coder):
     events = code(coder, "Namibia wants Germany to pay reparations for the colonial killings.")
-    assert ("025", ("NAM",), ("DEU",)) in asks(events)  # appeal to yield
+    assert ("023", ("NAM",), ("DEU",)) in asks(events)  # reparations: an appeal for aid
     assert {e.event for e in events} == {"REQUEST"}
 
 
@@ -84,3 +84,18 @@ def test_light_verb_object_goes_through_quantities(coder):
     events = code(coder, "Japan delivered 500 tons of food aid to North Korea on Friday.")
     assert {(e.event, e.cameo) for e in events} == {("AID", "073")}
     assert [e.evidence[0].trigger for e in events] == ["aid"]
+
+
+def test_appeal_to_hold_elections_is_for_leadership_change(coder):
+    events = code(coder, "The African Union called on Guinea's junta to hold free elections.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"0241"}
+
+
+def test_appeal_to_respect_rights_is_for_rights(coder):
+    events = code(coder, "Norway urged the Sri Lankan government to respect human rights.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"0243"}
+
+
+def test_asking_a_party_for_the_delivery_of_aid(coder):
+    events = code(coder, "Niger asked the European Union for the delivery of food aid.")
+    assert ("0233", ("NER",), ("EUR",)) in asks(events)

@@ -229,7 +229,9 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                 objs = [t for noun in objs for t in owners_of(noun, root, lexicon)] or objs
             if objs and not any(actorlike(t) for t in objs):
                 # "asked for military aid from Britain": the thing asked for is no party
-                others = [t for t in prep_recipients(verb, lexicon, ()) if actorlike(t)]
+                told = direct_object(verb)  # "asked the EU for aid"
+                others = [told] if told is not None and actorlike(told) else []
+                others = others or [t for t in prep_recipients(verb, lexicon, ()) if actorlike(t)]
                 objs = others or objs
             if objs:
                 return authors_of(objs, root)

@@ -25,9 +25,9 @@ from accord.events.arguments import (
     through_quantity,
     with_conjuncts,
 )
-from accord.events.lexicon import Lexicon, Sense
+from accord.events.lexicon import WHEN_FORMS, Lexicon, Sense
 from accord.events.modality import apply_context, complement_effect, obligation
-from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
+from accord.events.senses import condition_holds, light_noun, noun_sense, verb_lemma, verb_sense
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
@@ -267,6 +267,9 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         if asked is not None:
             stance = "appeal" if sense.cameo == "020" else "demand"
             frame.cameo = lexicon.stance(stance, asked)
+            if asked.startswith("10"):
+                # CAMEO's appeals (02x) mirror its demands (10x) digit for digit
+                frame.cameo = asked if stance == "demand" else "02" + asked[2:]
             frame.notes.append(f"{stance} for {asked}")
     return frame
 
@@ -283,6 +286,10 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
         if child.dep_ == "ccomp" and not infinitive and not that_clause:
             continue
         inner = direct_object(child)
+        # "to hold elections", "to honour human rights": the thing names the aim
+        demanded = _demanded(inner, lexicon)
+        if demanded is not None:
+            return demanded
         sense = verb_sense(child, lexicon, inner)
         if sense is None and light_noun(child, lexicon) and inner is not None:
             sense = noun_sense(inner, lexicon)
@@ -296,8 +303,32 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
         for t in prep_objects(prep)
     ]
     for thing in things:
-        sense = noun_sense(through_quantity(thing), lexicon)
-        if sense is not None:
+        thing = through_quantity(thing)
+        # "asked for the delivery of aid": what is delivered
+        inner_things = [
+            t
+            for c in thing.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in prep_objects(c)
+        ]
+        for candidate in (thing, *inner_things):
+            sense = noun_sense(candidate, lexicon)
+            if sense is not None:
+                return sense.cameo
+        demanded = _demanded(thing, lexicon)
+        if demanded is not None:
+            return demanded
+    return None
+
+
+def _demanded(thing: Token | None, lexicon: Lexicon) -> str | None:
+    """The demand code (10x) of a thing asked for, read off the object senses of "demand":
+    "elections" (1041), "reforms" (104), "human rights" (1043), "independence" (1044)."""
+    if thing is None or actorlike(thing):
+        return None
+    for sense in lexicon.verbs.get("demand", ()):
+        when = sense.when or ""
+        if when.startswith("obj=") and when not in WHEN_FORMS and condition_holds(when, thing):
             return sense.cameo
     return None
 

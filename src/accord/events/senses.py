@@ -52,12 +52,12 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
             # "called for the withdrawal", "asked for military aid": what the particle takes
             objects = prep_objects(particles[sense.particle.split()[0]])
             tested = objects[0] if objects else None
-        if _condition_holds(sense.when, tested):
+        if condition_holds(sense.when, tested):
             return sense
     return None
 
 
-def _condition_holds(when: str | None, obj: Token | None) -> bool:
+def condition_holds(when: str | None, obj: Token | None) -> bool:
     if when is None:
         return True
     if when == "noobj":
