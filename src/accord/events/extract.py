@@ -242,11 +242,24 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
                 if by.dep_ == "prep" and by.lower_ == "by"
                 for t in prep_objects(by)
             ][:2]
+        if not actors:
+            actors = _late_agent(verb)
+        weapons = lexicon.words("instruments") | lexicon.words("not_people")
+        hands = [
+            hand
+            for t in actors
+            if t.lemma_.lower() in weapons or t.lower_ in weapons
+            for c in t.children
+            if c.dep_ == "acl"  # "was hit by shells fired by Syrian troops"
+            for agent in c.children
+            if agent.dep_ == "agent"
+            for hand in prep_objects(agent)
+            if actorlike(hand)
+        ]
+        actors = hands or actors
         recipients = [
             t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
         ]
-        if not actors:
-            actors = []
     else:
         actors = subjects_of(verb)
         recipients = recipients_of(verb, sense, lexicon)
@@ -331,6 +344,22 @@ def _demanded(thing: Token | None, lexicon: Lexicon) -> str | None:
         if when.startswith("obj=") and when not in WHEN_FORMS and condition_holds(when, thing):
             return sense.cameo
     return None
+
+
+def _late_agent(verb: Token) -> list[Token]:
+    """The passive's agent hung on the last word of its complement: "was accused of stealing
+    public funds by Kenyan prosecutors" (a "by" closing the clause, naming a party)."""
+    for by in reversed(list(verb.subtree)):
+        if by.dep_ != "prep" or by.lower_ != "by" or by.head.i == verb.i:
+            continue
+        node = by.head
+        while node.i != verb.i and node.dep_ in {"pcomp", "pobj", "prep", "dobj", "xcomp"}:
+            node = node.head
+        objs = [t for t in prep_objects(by) if actorlike(t)]
+        if node.i == verb.i and objs and by.head.pos_ in {"VERB", "NOUN"}:
+            return objs
+        break
+    return []
 
 
 def _agent(verb: Token) -> bool:
