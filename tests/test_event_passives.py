@@ -2,31 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from test_events import code, summary
+
 pytestmark = pytest.mark.slow
-DAY = dt.date(2025, 3, 5)
-
-
-def code(coder, text):
-    from accord.ingest import article_from_text
-
-    return coder.code(article_from_text(text, date=DAY, headline=False))
-
-
-def dyads(events):
-    return {
-        (e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
-        for e in events
-    }
 
 
 def test_agent_closing_the_complement_is_the_passive_agent(coder):
     events = code(coder, "A former Malawian minister was accused of stealing aid money by Norway.")
     assert ("ACCUSE", ("NOR",), ("MWI",)) in {
-        (event, actor, recipient[:1]) for event, actor, recipient in dyads(events)
+        (event, actor, recipient[:1]) for event, actor, recipient in summary(events)
     }
 
 

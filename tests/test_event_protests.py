@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
+from test_events import code
+
 pytestmark = pytest.mark.slow
-DAY = dt.date(2025, 3, 5)
-
-
-def code(coder, text):
-    from accord.ingest import article_from_text
-
-    return coder.code(article_from_text(text, date=DAY, headline=False))
 
 
 def cameos(events, category):
