@@ -584,3 +584,8 @@ def test_his_counterpart_is_never_of_his_own_country(coder) -> None:
     text = "Defense Minister Yasar Guler met his counterpart in Ankara."
     (actor,) = resolve(coder, text, "counterpart", dt.date(2025, 1, 10))
     assert actor.code != "TUR" and actor.sector == "MIL"
+
+
+def test_with_no_country_named_agents_take_the_country_of_the_towns_named(coder) -> None:
+    text = "Gunmen killed five people in Kirkuk on Sunday."
+    assert ("IRQ", "UAF") in codes(resolve(coder, text, "Gunmen"))

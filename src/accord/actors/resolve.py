@@ -620,6 +620,17 @@ class ActorResolver:
                 and h.term.entry.kind != "person"
                 and self.dictionary.country(h.term.code) is not None
             )
+        if not counts and self.place_country is not None:
+            # no country named at all: the country of the towns and regions the text names
+            # ("gunmen killed five people in Kirkuk")
+            taken = {i for h in hits for i in range(h.start, h.end)}
+            counts = Counter(
+                code
+                for ent in doc.ents
+                if ent.label_ == "GPE" and not taken.intersection(range(ent.start, ent.end))
+                for code in [self.place_country(ent.text)]
+                if code
+            )
         return counts.most_common(1)[0][0] if counts else None
 
     # -- noun phrase resolution ------------------------------------------------------------
