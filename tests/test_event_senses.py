@@ -43,3 +43,10 @@ def test_sending_weapons_is_military_aid(coder):
 def test_preventing_a_party_from_acting_is_coercion(all_coder):
     events = code(all_coder, "Zimbabwean police prevented the opposition from holding a rally.")
     assert "170" in {cameo for _, cameo in coded(events)}
+
+
+def test_trying_to_broker_a_deal_is_no_deal(coder):
+    events = code(
+        coder, "Qatari mediators trying to broker a truce deal met Hamas leaders in Doha."
+    )
+    assert "AGREE" not in {e.event for e in events}

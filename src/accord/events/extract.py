@@ -46,7 +46,9 @@ class Frame:
     kind: str  # verb | noun | light | intent
     negated: bool = False
     future: bool = False
-    unreal: set[str] = field(default_factory=set)  # modal | conditional | request | purpose
+    unreal: set[str] = field(
+        default_factory=set
+    )  # modal | conditional | request | purpose | attempt
     speaker: Token | None = None
     notes: list[str] = field(default_factory=list)
 

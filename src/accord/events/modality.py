@@ -312,6 +312,9 @@ def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> No
     elif effect == "attempt" and frame.cameo == "186" and verb.lemma_.lower() in {"try", "attempt"}:
         frame.cameo = "185"  # "tried to assassinate": an attempted assassination
         frame.notes.append(f"attempted '{verb.text}'")
+    elif effect == "attempt" and (frame.cameo == "057" or frame.cameo[:2] == "03"):
+        frame.unreal.add("attempt")  # "trying to broker a deal": no deal yet
+        frame.notes.append(f"only attempted: '{verb.text}'")
     elif effect == "negate":
         frame.negated = True
         frame.notes.append(f"negated by '{verb.text}'")
