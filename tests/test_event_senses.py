@@ -50,3 +50,14 @@ def test_trying_to_broker_a_deal_is_no_deal(coder):
         coder, "Qatari mediators trying to broker a truce deal met Hamas leaders in Doha."
     )
     assert "AGREE" not in {e.event for e in events}
+
+
+def test_an_offer_to_negotiate_is_one_sides(coder):
+    (event,) = code(coder, "Putin offered to negotiate with the president of Azerbaijan.")
+    assert event.event == "AGREE" and not event.reciprocal
+    assert [a.code for a in event.actor] == ["RUS"] and [r.code for r in event.recipient] == ["AZE"]
+
+
+def test_two_sides_agreeing_to_talk_is_mutual(coder):
+    events = code(coder, "Israel and Syria agreed to hold talks in Geneva next month.")
+    assert any(e.event == "AGREE" and e.reciprocal for e in events)

@@ -295,6 +295,8 @@ def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> No
             frame.cameo = lexicon.stance("threat", frame.cameo)
         elif int(root) <= 8:
             frame.cameo = lexicon.stance("intent", frame.cameo)
+        if verb.i != frame.trigger.i and not several(frame.actors):
+            frame.symmetric = False  # "offered to negotiate with X": one side's offer
         frame.notes.append(f"intent '{verb.text}'")
     elif effect == "threaten":
         frame.symmetric = False
