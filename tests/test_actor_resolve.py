@@ -589,3 +589,15 @@ def test_his_counterpart_is_never_of_his_own_country(coder) -> None:
 def test_with_no_country_named_agents_take_the_country_of_the_towns_named(coder) -> None:
     text = "Gunmen killed five people in Kirkuk on Sunday."
     assert ("IRQ", "UAF") in codes(resolve(coder, text, "Gunmen"))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The Houthi-run Saba news agency said strikes hit the port.", "agency", ("YEM", "MED")),
+        ("Kremlin-controlled media accused Kyiv of the attack.", "media", ("RUS", "MED")),
+        ("Azerbaijani and Armenian ministers met in Geneva.", "Azerbaijani", ("AZE", "GOV")),
+    ],
+)
+def test_bodies_run_by_a_name_and_conjoined_nationalities(coder, text, phrase, expected):
+    assert expected in codes(resolve(coder, text, phrase))

@@ -294,12 +294,10 @@ BACKED = {
     "educated",
     "leaning",
     "inspired",
-    "occupied",
-    "controlled",
-    "held",
-    "annexed",
-    "administered",
 }
+OCCUPIED = {"occupied", "controlled", "held", "annexed", "administered"}
+# "the Houthi-run news agency", "a Hamas-led government": run by the name before.
+RUN_BY = {"run", "led", "controlled", "owned", "operated", "dominated"}
 # Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
 ALLY_HEADS = {"ally", "proxy", "client", "partner", "protege", "surrogate"}
 # Relatives: "the president's son" is not the president.
@@ -847,7 +845,15 @@ class ActorResolver:
         body = self._named_body(head, state)
         if body is not None:
             return (body,)
-        name = person_name(head, tokens)
+        # a demonym the tagger took for a person ("Azerbaijani and Armenian ministers") is none
+        name = person_name(
+            head,
+            [
+                i
+                for i in tokens
+                if i not in state.by_token or state.by_token[i].term.kind != "demonym"
+            ],
+        )
         surname = (
             name
             or (
@@ -1014,6 +1020,17 @@ class ActorResolver:
                 reason = f"person named with {place.term.kind} '{place.term.name}'"
                 return (Actor(place.term.code, None, name, text, (), None, reason),)
             if place.term.kind == "demonym" and head.pos_ == "ADJ":
+                # "Azerbaijani and Armenian ministers" parsed with the first adjective as the
+                # head: the conjoined noun's role, with this nationality
+                nouns = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+                found = self._resolve_np(nouns[0], state, date=date) if nouns else ()
+                if len(found) == 1 and found[0].sector and found[0].code != place.term.code:
+                    reason = f"demonym '{place.term.name}' with the conjoined '{found[0].text}'"
+                    return (
+                        replace(
+                            found[0], code=place.term.code, name=text, text=text, reason=reason
+                        ),
+                    )
                 return ()
             longer = _place_name(head) if self.place_country is not None else None
             if (
@@ -1569,7 +1586,10 @@ def _behind_verb(head: Token, hit: Hit) -> bool:
         token = token.head
         steps += 1
         if token.i != head.i and token.pos_ in {"VERB", "AUX"}:
-            return True
+            # "the Houthi-run news agency": a body run by the name belongs to it
+            owned = token.i > 0 and head.doc[token.i - 1].text == "-" and token.i < head.i
+            if not (owned and token.lower_ in RUN_BY):
+                return True
     return False
 
 
@@ -1617,12 +1637,24 @@ def _former(head: Token, state: DocActors) -> bool:
 
 def _backer(doc: Doc, hit: Hit) -> bool:
     """ "Russian-backed", "Tehran-sponsored", "French-speaking": someone else's backer or a
-    language, not the nationality of what follows."""
-    return (
+    language, not the nationality of what follows; "Israeli-occupied", "Russian-held" before a
+    place: its occupier, not its country ("Kremlin-controlled media" are Russia's)."""
+    if not (
         hit.term.kind in {"demonym", "country", "capital", "seat"}
         and hit.end + 1 < len(doc)
         and doc[hit.end].text == "-"
-        and doc[hit.end + 1].lower_ in BACKED
+    ):
+        return False
+    word = doc[hit.end + 1]
+    if word.lower_ in BACKED:
+        return True
+    if word.lower_ not in OCCUPIED:
+        return False
+    held = word.head if word.head.i > word.i else word
+    return (
+        held.ent_type_ in PLACE_ENTS
+        or held.pos_ == "PROPN"  # "Russian-held Zaporizhzhia", whatever its entity label
+        or held.lemma_.lower() in SETTLEMENT_NOUNS | {"area"}
     )
 
 
