@@ -524,13 +524,15 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
         owners = [] if obj is None else owners_of(obj, root, lexicon)
         owners += [t for t in authors_of(found, root) if actorlike(t)]
         if obj is None:  # "refused to allow UN planes to land": who was to be allowed
-            owners += [
-                t
-                for inner in child.children
-                if inner.dep_ in {"ccomp", "xcomp"}
-                for t in subjects_of(inner)
-                if actorlike(t) and inner.pos_ in {"VERB", "AUX"}
-            ]
+            for inner in child.children:
+                if inner.dep_ not in {"ccomp", "xcomp"} or inner.pos_ not in {"VERB", "AUX"}:
+                    continue
+                # its own subject, not one inherited from the clause above
+                named = [t for t in inner.children if t.dep_ == "nsubj" and actorlike(t)]
+                aimed = direct_object(inner)  # "to help defend Kuwait"
+                if not named and aimed is not None and actorlike(aimed):
+                    named = [aimed]
+                owners += named
         if owners:
             return owners
         if root == "14":

@@ -1,4 +1,5 @@
-"""Passive events whose agent the parse hangs elsewhere than on the verb."""
+"""Arguments the parse hangs away from the verb: late passive agents, the hands behind
+weapons, the party a purpose names."""
 
 from __future__ import annotations
 
@@ -19,3 +20,12 @@ def test_agent_closing_the_complement_is_the_passive_agent(coder):
 def test_weapon_fired_by_a_force_names_the_force(coder):
     events = code(coder, "The school was hit by rockets fired by Houthi rebels from Yemen.")
     assert any(e.event == "ASSAULT" and e.actor and e.actor[0].code == "YEM" for e in events)
+
+
+def test_aid_sent_to_help_defend_a_country_is_for_that_country(coder):
+    events = code(
+        coder, "Denmark is willing to send equipment to help defend Estonia if it is attacked."
+    )
+    assert any(e.event == "AGREE" and [r.code for r in e.recipient] == ["EST"] for e in events), (
+        summary(events)
+    )
