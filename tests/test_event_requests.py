@@ -92,3 +92,15 @@ def test_appeal_to_respect_rights_is_for_rights(coder):
 def test_asking_a_party_for_the_delivery_of_aid(coder):
     events = code(coder, "Niger asked the European Union for the delivery of food aid.")
     assert ("0233", ("NER",), ("EUR",)) in asks(events)
+
+
+def test_pushing_for_a_party_to_act_asks_that_party(coder):
+    events = code(
+        coder, "Italy is pushing hard for Austria to back its plan for a European border force."
+    )
+    assert ("022", ("ITA",), ("AUT",)) in asks(events)  # appeal for policy support
+
+
+def test_appeal_for_both_sides_to_observe_a_truce(coder):
+    events = code(coder, "Egypt appealed for Israel and Hamas to observe the ceasefire.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"0256"}

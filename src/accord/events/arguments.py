@@ -188,9 +188,17 @@ def direct_object(verb: Token) -> Token | None:
     # the one allowed or urged as the subject of the complement
     causative = verb.lemma_.lower() in _words("causative_verbs")
     for child in verb.children:
-        if child.dep_ not in {"ccomp", "xcomp"}:
+        # "pushed for Germany to back the plan": a "for" clause's subject
+        for_clause = child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "for" for c in child.children
+        )
+        if child.dep_ not in {"ccomp", "xcomp"} and not for_clause:
             continue
-        if causative or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+        if (
+            causative
+            or for_clause
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
             for subject in child.children:
                 if subject.dep_ == "nsubj" and subject.i < child.i:
                     return subject

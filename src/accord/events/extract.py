@@ -293,10 +293,19 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
     """The code of what an appeal or demand asks for: its infinitive or that-clause ("urged
     Iran to release the sailors", "demanded that troops withdraw"), else the event noun it
     names ("called for the withdrawal of troops", "asked for military aid")."""
+    asked_for = any(c.lower_ == "for" and c.dep_ in {"prep", "prt"} for c in verb.children)
     for child in verb.children:
-        if child.dep_ not in {"xcomp", "ccomp"} or child.pos_ not in {"VERB", "AUX"}:
+        if child.pos_ not in {"VERB", "AUX"}:
             continue
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "called for Burma to release", "appealed for both sides to observe the truce"
+        for_clause = (
+            child.dep_ == "advcl"
+            and infinitive
+            and (asked_for or any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children))
+        )
+        if child.dep_ not in {"xcomp", "ccomp"} and not for_clause:
+            continue
         that_clause = verb.lemma_.lower() in {"demand", "urge", "call"}  # "demanded that"
         if child.dep_ == "ccomp" and not infinitive and not that_clause:
             continue

@@ -44,6 +44,11 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
         if c.dep_ == "prt"
         or (c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children)))
     }
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            for mark in clause.children:
+                if mark.dep_ == "mark" and mark.lower_ == "for":
+                    particles.setdefault("for", mark)  # "pushed for Germany to back the plan"
     with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
     plain = [s for s in senses if not s.particle]
     for sense in with_particle + plain:
