@@ -29,3 +29,18 @@ def test_aid_sent_to_help_defend_a_country_is_for_that_country(coder):
     assert any(e.event == "AGREE" and [r.code for r in e.recipient] == ["EST"] for e in events), (
         summary(events)
     )
+
+
+def test_any_of_the_things_given_decides_the_aid(coder):
+    events = code(
+        coder, "Britain is providing satellite images and military intelligence to Ukraine."
+    )
+    assert ("AID", ("GBR",), ("UKR",)) in summary(events)
+    assert {e.cameo for e in events if e.event == "AID"} == {"072"}
+
+
+def test_asked_to_provide_information_is_an_appeal_to_share_it(coder):
+    from test_event_requests import asks
+
+    events = code(coder, "Turkey asked Iraq to provide urgent information about the seized trucks.")
+    assert ("0214", ("TUR",), ("IRQ",)) in asks(events)

@@ -246,6 +246,10 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
             return with_conjuncts(child)  # "gave the Ivory Coast $5 million"
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            given = [t for t in prep_objects(child) if actorlike(t)]  # "to" parsed as dative
+            if given:
+                return given
     # the forces a side mobilises or deploys are not its target
     own_means = root == "15" or sense.cameo[:3] == "087"  # deployed or withdrawn forces
     obj = None if own_means else direct_object(verb) or _object_after_as(verb)
@@ -337,7 +341,12 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "ccomp" and (subjects := subjects_of(child)):
                 return subjects
-    return [] if obj is None else authors_of(with_conjuncts(obj), root)
+    if obj is None:
+        return []
+    # "provided photographs and military intelligence": things given are no recipient
+    return authors_of(
+        [t for t in with_conjuncts(obj) if t.lower_ not in _words("not_people")], root
+    )
 
 
 # Cooperation, support and aid are given "for" someone as well as "to" them.
@@ -474,8 +483,7 @@ def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> li
             for t in prep_objects(child)
             if t.pos_ in NOMINAL and t.lower_ not in _words("not_people")
         ]
-        for holder in (verb, obj)
-        if holder is not None
+        for holder in (verb, *([] if obj is None else with_conjuncts(obj)))
         for child in holder.children
         if child.dep_ == "prep" and child.lower_ in allowed
     ]

@@ -76,10 +76,12 @@ def condition_holds(when: str | None, obj: Token | None) -> bool:
     if when == "obj=thing":
         return not actorlike(obj)
     lemmas = set(when.removeprefix("obj=").split("|"))
-    if obj.lemma_.lower() in lemmas or any(
-        c.lemma_.lower() in lemmas for c in obj.children if c.dep_ in {"compound", "amod"}
-    ):
-        return True
+    # "aerial photographs and military intelligence": any of the things given
+    for thing in (obj, *obj.conjuncts):
+        if thing.lemma_.lower() in lemmas or any(
+            c.lemma_.lower() in lemmas for c in thing.children if c.dep_ in {"compound", "amod"}
+        ):
+            return True
     # "allowed the return of UN inspectors", "allowed the delivery of aid"
     return any(
         inner.lemma_.lower() in lemmas
