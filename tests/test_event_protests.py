@@ -44,3 +44,10 @@ def test_march_calling_for_a_removal_is_for_leadership_change(coder):
     )
     assert cameos(events, "PROTEST") == {"1411"}
     assert cameos(events, "REQUEST") == {"0241"}
+
+
+def test_damage_done_in_a_riot_is_the_riot(coder):
+    events = code(
+        coder, "Inmates rioted at a prison in northern Chile on Sunday, setting fire to mattresses."
+    )
+    assert {e.event for e in events} == {"PROTEST"}

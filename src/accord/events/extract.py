@@ -76,6 +76,7 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             found.append(frame)
     _protest_targets(found, lexicon)
     _protest_aims(found)
+    found = _without_riot_damage(found)
     for frame in found:
         lemma = frame.trigger.lemma_.lower()
         joint = lemma in lexicon.joint_activity or frame.sense.trigger in lexicon.joint_activity
@@ -120,6 +121,19 @@ def _protest_aims(found: list[Frame]) -> None:
                 frame.cameo += aim
                 frame.notes.append(f"protest aim from '{other.trigger.text}'")
                 break
+
+
+def _without_riot_damage(found: list[Frame]) -> list[Frame]:
+    """The damage a riot does ("rioted, setting fire to their mattresses and smashing
+    furniture") is the riot itself, coded once as the protest."""
+    protests = [f for f in found if f.cameo[:2] == "14"]
+    part = [
+        other
+        for other in found
+        if other.cameo[:3] == "171"
+        and any(other is not p and _purpose_of(p, other) for p in protests)
+    ]
+    return [f for f in found if not any(f is p for p in part)]
 
 
 def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
