@@ -44,3 +44,8 @@ def test_asked_to_provide_information_is_an_appeal_to_share_it(coder):
 
     events = code(coder, "Turkey asked Iraq to provide urgent information about the seized trucks.")
     assert ("0214", ("TUR",), ("IRQ",)) in asks(events)
+
+
+def test_aid_cut_for_a_country_is_against_that_country(coder):
+    events = code(coder, "Germany suspended part of a military aid program for Niger on Friday.")
+    assert ("SANCTION", ("DEU",), ("NER",)) in summary(events)

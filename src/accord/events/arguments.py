@@ -272,7 +272,7 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     if (
         not found
         and not sense.preps
-        and root in BENEFIT_ROOTS
+        and (root in BENEFIT_ROOTS or sense.cameo[:3] == "162")  # aid given or cut
         and (obj is None or not actorlike(obj))
     ):
         found = prep_recipients(verb, lexicon, ("for",))  # "provided aid for Romania"
