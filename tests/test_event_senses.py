@@ -61,3 +61,10 @@ def test_an_offer_to_negotiate_is_one_sides(coder):
 def test_two_sides_agreeing_to_talk_is_mutual(coder):
     events = code(coder, "Israel and Syria agreed to hold talks in Geneva next month.")
     assert any(e.event == "AGREE" and e.reciprocal for e in events)
+
+
+def test_remaining_on_high_alert_is_a_raised_alert(coder):
+    events = code(
+        coder, "Indian troops remained on high alert along the Line of Control on Monday."
+    )
+    assert ("MOBILIZE", "152") in coded(events)

@@ -505,10 +505,10 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if (
         first.dep_ == "pobj"
         and head.lower_ == "on"
-        and sense.cameo[:2] == "14"
+        and sense.cameo[:2] in {"14", "15"}
         and head.head.lemma_.lower() in {"go", "be", "remain", "stay"}
     ):
-        trip = True  # "went on strike", "have been on hunger strike since May"
+        trip = True  # "went on strike", "have been on hunger strike", "remained on high alert"
     if trip:
         # "negotiators return to Geneva this week for talks", "arrived in Cairo for talks"
         verb = head.head
