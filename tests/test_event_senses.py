@@ -68,3 +68,15 @@ def test_remaining_on_high_alert_is_a_raised_alert(coder):
         coder, "Indian troops remained on high alert along the Line of Control on Monday."
     )
     assert ("MOBILIZE", "152") in coded(events)
+
+
+def test_agreeing_to_anothers_mediation_accepts_it(coder):
+    events = code(
+        coder, "Ethiopia has agreed to Kenyan mediation in its border dispute with Sudan."
+    )
+    assert ("AGREE", "038") in coded(events)
+
+
+def test_offering_to_mediate_is_an_offer_of_mediation(coder):
+    events = code(coder, "Qatar offered to mediate between Israel and Hamas on Tuesday.")
+    assert ("AGREE", "039") in coded(events)

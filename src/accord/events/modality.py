@@ -149,6 +149,21 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 frame.speaker = objs[0]
 
 
+def _accepts_mediation(frame: Frame) -> bool:
+    """An intent towards someone else's mediation accepts it (038) rather than offering
+    one's own (039)."""
+    trigger = frame.trigger
+    if frame.cameo[:3] == "039" and trigger.pos_ == "NOUN":
+        return any(
+            c.dep_ == "poss"
+            or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            for c in trigger.children
+        )
+    told = direct_object(trigger) if trigger.pos_ in {"VERB", "AUX"} else None
+    return frame.cameo[:3] == "036" and told is not None and told.lemma_.lower() == "mediator"
+
+
 def complement_effect(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
     """What a complement verb does to its complement: "wants to build" is a plan, "wants
     Germany to pay" a request of Germany."""
@@ -295,8 +310,10 @@ def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> No
             frame.cameo = lexicon.stance("threat", frame.cameo)
         elif int(root) <= 8:
             frame.cameo = lexicon.stance("intent", frame.cameo)
-        if verb.i != frame.trigger.i and not several(frame.actors):
-            frame.symmetric = False  # "offered to negotiate with X": one side's offer
+            if _accepts_mediation(frame):
+                frame.cameo = "038"  # "agreed to Kenyan mediation", "would meet the mediator"
+        if not several(frame.actors):
+            frame.symmetric = False  # "offered to negotiate with X", "will meet X": one side
         frame.notes.append(f"intent '{verb.text}'")
     elif effect == "threaten":
         frame.symmetric = False
