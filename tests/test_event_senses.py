@@ -80,3 +80,11 @@ def test_agreeing_to_anothers_mediation_accepts_it(coder):
 def test_offering_to_mediate_is_an_offer_of_mediation(coder):
     events = code(coder, "Qatar offered to mediate between Israel and Hamas on Tuesday.")
     assert ("AGREE", "039") in coded(events)
+
+
+def test_preparing_to_attack_is_a_show_of_force(coder):
+    events = code(
+        coder, "The Sudanese army prepared to resume shelling rebel-held areas of Darfur."
+    )
+    assert ("MOBILIZE", "150") in coded(events)
+    assert "THREATEN" not in {e.event for e in events}

@@ -63,6 +63,15 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
                 and frame.cameo[:2] >= "16"
             ):
                 effect = "command"  # "ordered the newspaper to suspend publication": done
+            if (
+                lemma in lexicon.words("preparing_verbs")
+                and head.pos_ == "VERB"
+                and "18" <= frame.cameo[:2] <= "20"
+            ):
+                # "the army prepared to resume shelling": military preparation (CAMEO 150)
+                effect = "command"
+                frame.cameo, frame.symmetric = "150", False
+                frame.notes.append(f"prepared '{head.text}'")
             told = direct_object(head)
             if (
                 node.dep_ == "ccomp"
