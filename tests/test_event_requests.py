@@ -104,3 +104,11 @@ def test_pushing_for_a_party_to_act_asks_that_party(coder):
 def test_appeal_for_both_sides_to_observe_a_truce(coder):
     events = code(coder, "Egypt appealed for Israel and Hamas to observe the ceasefire.")
     assert {cameo for cameo, _, _ in asks(events)} == {"0256"}
+
+
+def test_insisting_on_demands_that_a_party_act_asks_that_party(coder):
+    events = code(
+        coder,
+        "Kurdish rebels insisted on their demands that Turkey's government grant Kurds more rights.",
+    )
+    assert any(cameo == "1043" and "TUR" in recipients for cameo, _, recipients in asks(events))

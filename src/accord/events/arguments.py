@@ -239,6 +239,15 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                 # "asked for military aid from Britain": the thing asked for is no party
                 told = direct_object(verb)  # "asked the EU for aid"
                 others = [told] if told is not None and actorlike(told) else []
+                # "insisted on its demands that the government grant more rights"
+                others = others or [
+                    t
+                    for noun in objs
+                    for clause in noun.children
+                    if clause.dep_ in {"acl", "ccomp"}
+                    for t in subjects_of(clause)
+                    if actorlike(t) and t.head.i == clause.i
+                ]
                 others = others or [t for t in prep_recipients(verb, lexicon, ()) if actorlike(t)]
                 objs = others or objs
             if objs:

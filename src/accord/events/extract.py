@@ -308,6 +308,21 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
     Iran to release the sailors", "demanded that troops withdraw"), else the event noun it
     names ("called for the withdrawal of troops", "asked for military aid")."""
     asked_for = any(c.lower_ == "for" and c.dep_ in {"prep", "prt"} for c in verb.children)
+    # "insisted on its demands that the government grant more rights": the demand's clause
+    requests = [
+        t
+        for prep in verb.children
+        if prep.dep_ in {"prep", "prt"}
+        for t in prep_objects(prep)
+        if t.lemma_.lower() in lexicon.request_nouns
+    ]
+    if obj is not None and obj.lemma_.lower() in lexicon.request_nouns:
+        requests.append(obj)
+    for child in [c for r in requests for c in r.children if c.dep_ in {"acl", "ccomp"}]:
+        if child.pos_ in {"VERB", "AUX"}:
+            code = _clause_code(child, lexicon)
+            if code is not None:
+                return code
     for child in verb.children:
         if child.pos_ not in {"VERB", "AUX"}:
             continue
@@ -323,16 +338,9 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
         that_clause = verb.lemma_.lower() in {"demand", "urge", "call"}  # "demanded that"
         if child.dep_ == "ccomp" and not infinitive and not that_clause:
             continue
-        inner = direct_object(child)
-        # "to hold elections", "to honour human rights": the thing names the aim
-        demanded = _demanded(inner, lexicon)
-        if demanded is not None:
-            return demanded
-        sense = verb_sense(child, lexicon, inner)
-        if sense is None and light_noun(child, lexicon) and inner is not None:
-            sense = noun_sense(inner, lexicon)
-        if sense is not None:
-            return sense.cameo
+        code = _clause_code(child, lexicon)
+        if code is not None:
+            return code
     things = [] if obj is None or actorlike(obj) else [obj]
     things += [
         t
@@ -357,6 +365,23 @@ def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
         if demanded is not None:
             return demanded
     return None
+
+
+def _clause_code(clause: Token, lexicon: Lexicon) -> str | None:
+    """The code of an asked-for clause: what its object names ("to hold elections", "to
+    honour human rights"), else its own sense ("to release the sailors")."""
+    inner = direct_object(clause)
+    things = [inner] if inner is not None else []
+    # "grant the Hutu majority more rights", however the parse hangs the rights
+    things += [t for t in clause.subtree if t.dep_ in {"dobj", "dative"} and t.i != clause.i]
+    for thing in things:
+        demanded = _demanded(thing, lexicon)
+        if demanded is not None:
+            return demanded
+    sense = verb_sense(clause, lexicon, inner)
+    if sense is None and light_noun(clause, lexicon) and inner is not None:
+        sense = noun_sense(inner, lexicon)
+    return None if sense is None else sense.cameo
 
 
 def _demanded(thing: Token | None, lexicon: Lexicon) -> str | None:
