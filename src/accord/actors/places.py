@@ -1,0 +1,210 @@
+"""Where an actor is from: nationality words, possessors, places named in the phrase (through
+the gazetteer), and the text's own country."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from accord.actors.state import GROUP_PRONOUNS, PERSON_PRONOUNS, DocActors
+from accord.actors.terms import Hit, PlaceCountry, closest
+
+# Place names: entity types of toponyms, and the shortest names matched despite a misspelling.
+PLACE_ENTS = {"GPE", "LOC"}
+DIRECTIONS = {"north", "south", "east", "west", "centre", "center", "interior", "coast"}
+PLACE_NOUNS = {"region", "province", "state", "territory", "district", "area", "enclave", "strip"}
+# Nouns whose "of" phrase names a place ("the town of Samarra"), and prepositions of place:
+# their object is a place whatever entity label the parser gave the name.
+SETTLEMENT_NOUNS = PLACE_NOUNS | {"town", "city", "village", "port", "capital", "island"}
+PLACE_PREPS = {"in", "near", "at", "outside", "around"}
+# Definite descriptions of a state named before ("the kingdom", "the Gulf state").
+COUNTRY_NOUNS = {
+    "country",
+    "nation",
+    "kingdom",
+    "republic",
+    "state",
+    "emirate",
+    "sultanate",
+    "principality",
+    "archipelago",
+}
+# Modifiers that say an agent is not of the article's own country.
+FOREIGN = {
+    "foreign",
+    "international",
+    "western",
+    "regional",
+    "overseas",
+    "global",
+    "unidentified",
+    "unknown",
+}
+# "Russian-backed separatists", "French-speaking rebels", "the Israeli-occupied West Bank": the
+# nationality is someone else's.
+BACKED = {
+    "backed",
+    "sponsored",
+    "supported",
+    "funded",
+    "financed",
+    "armed",
+    "allied",
+    "aligned",
+    "trained",
+    "installed",
+    "friendly",
+    "speaking",
+    "born",
+    "educated",
+    "leaning",
+    "inspired",
+}
+OCCUPIED = {"occupied", "controlled", "held", "annexed", "administered"}
+
+
+def nationality(
+    head: Token, places: list[Hit], state: DocActors, *, place_country: PlaceCountry | None
+) -> tuple[str | None, str]:
+    if places:
+        place = closest(places, head.i)
+        return place.term.code, f"from {place.term.kind} '{place.term.name}'"
+    for child in head.children:
+        if child.dep_ == "poss" and (
+            child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+            or child.lemma_.lower() in COUNTRY_NOUNS
+        ):
+            # "his government", "their leaders": the possessor's country ("its" too often
+            # stands for a thing no actor names: "the city and its residents")
+            owners = {a.code for a in state.resolved.get(child.i, ()) if a.code}
+            if len(owners) == 1:
+                return owners.pop(), f"from the possessor '{child.text}'"
+    own_term = state.by_token.get(head.i)
+    if any(
+        c.lower_ in FOREIGN and not (own_term is not None and own_term.start <= c.i < own_term.end)
+        for c in head.children
+        if c.dep_ == "amod"
+    ):  # "foreign" inside "foreign ministry" says nothing of the ministry's country
+        return None, "unknown (described as foreign)"
+    if place_country is not None and head.pos_ != "PROPN":
+        where = named_place(head)  # "an Istanbul court", "Karachi police"
+        code = place_country(where) if where else None
+        if code:
+            return code, f"from the place '{where}'"
+    if place_country is not None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
+                for obj in prep.children:
+                    where = named_place(obj, any_label=place_slot(obj))
+                    code = place_country(where) if where else None
+                    named = state.by_token.get(obj.i)
+                    if (
+                        named is not None
+                        and named.term.kind in {"country", "capital", "seat"}
+                        and (
+                            not where
+                            or not code
+                            or len(where) <= len(state.doc[named.start : named.end].text)
+                        )
+                    ):
+                        # "rebels in Chad", "a village in western Cambodia"
+                        return named.term.code, f"from the place '{named.term.name}'"
+                    if code:
+                        return code, f"from the place '{where}'"
+    if state.home_country:
+        return state.home_country, "from the article's dateline or main country"
+    return None, "unknown"
+
+
+def homeland(
+    head: Token, state: DocActors, *, place_country: PlaceCountry | None
+) -> tuple[str, str] | None:
+    """The country of the place in a people's "of" phrase ("Serbs of Kosovo")."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            named = state.by_token.get(obj.i)
+            if named is not None and named.term.kind in {"country", "capital"}:
+                return named.term.code or "", named.term.name
+            where = named_place(obj)
+            code = place_country(where) if where and place_country else None
+            if where and code:
+                return code, where
+    return None
+
+
+def named_place(token: Token, *, any_label: bool = False) -> str | None:
+    """The proper name of a place phrase: "Sindh" in "Sindh province", "West Bank" in "the
+    West Bank city", when the parser took it for a place (or ``any_label``)."""
+    parts: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    while stack:
+        part = stack.pop()
+        parts.append(part)
+        stack.extend(c for c in part.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+    if token.pos_ == "PROPN":
+        parts.append(token)
+    # "Khanty-Mansiysk": the hyphen between two parts of the name
+    parts += [c for c in token.children if c.dep_ == "punct" and c.text == "-" and parts]
+    if not parts or not (any_label or any(t.ent_type_ in PLACE_ENTS for t in parts)):
+        return None
+    parts.sort(key=lambda t: t.i)
+    if parts[-1].i - parts[0].i + 1 != len(parts):
+        return None
+    name = token.doc[parts[0].i : parts[-1].i + 1].text
+    return name if name.lower() not in DIRECTIONS else None
+
+
+def place_slot(token: Token) -> bool:
+    """A proper name where only a place can stand: "the town of Samarra", "in Khanty-Mansiysk"
+    (whatever entity label other than a person's the parser gave it)."""
+    if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.ent_type_ == "PERSON":
+        return False  # "confidence in Ali" is a person, whatever the gazetteer knows
+    prep = token.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in SETTLEMENT_NOUNS and prep.head.pos_ == "NOUN"
+    return prep.lower_ in PLACE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
+
+
+def in_place_phrase(token: Token) -> bool:
+    """A noun in a phrase of place ("in the villages"): where something is, not who acts."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+
+
+def is_backer(doc: Doc, hit: Hit) -> bool:
+    """ "Russian-backed", "Tehran-sponsored", "French-speaking": someone else's backer or a
+    language, not the nationality of what follows; "Israeli-occupied", "Russian-held" before a
+    place: its occupier, not its country ("Kremlin-controlled media" are Russia's)."""
+    if not (
+        hit.term.kind in {"demonym", "country", "capital", "seat"}
+        and hit.end + 1 < len(doc)
+        and doc[hit.end].text == "-"
+    ):
+        return False
+    word = doc[hit.end + 1]
+    if word.lower_ in BACKED:
+        return True
+    if word.lower_ not in OCCUPIED:
+        return False
+    held = word.head if word.head.i > word.i else word
+    return (
+        held.ent_type_ in PLACE_ENTS
+        or held.pos_ == "PROPN"  # "Russian-held Zaporizhzhia", whatever its entity label
+        or held.lemma_.lower() in SETTLEMENT_NOUNS | {"area"}
+    )
+
+
+def is_ethnic(doc: Doc, hit: Hit) -> bool:
+    """ "ethnic Albanian", "anti-Syrian", "pro-Iranian": a stance or ethnicity, not a state."""
+    if is_backer(doc, hit):
+        return True
+    if hit.term.kind not in {"demonym", "country"} or hit.start == 0:
+        return False
+    before = doc[hit.start - 1]
+    if hit.term.kind == "demonym" and before.lower_ == "ethnic":
+        return True
+    if before.text == "-" and hit.start > 1:
+        before = doc[hit.start - 2]
+    return before.lower_ in {"anti", "pro"}
