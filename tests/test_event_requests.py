@@ -109,6 +109,6 @@ def test_appeal_for_both_sides_to_observe_a_truce(coder):
 def test_insisting_on_demands_that_a_party_act_asks_that_party(coder):
     events = code(
         coder,
-        "Kurdish rebels insisted on their demands that Turkey's government grant Kurds more rights.",
+        "Kurdish rebels insisted on their demands that Turkey's government grant Kurds rights.",
     )
     assert any(cameo == "1043" and "TUR" in recipients for cameo, _, recipients in asks(events))

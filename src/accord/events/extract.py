@@ -387,7 +387,7 @@ def _clause_code(clause: Token, lexicon: Lexicon) -> str | None:
 def _demanded(thing: Token | None, lexicon: Lexicon) -> str | None:
     """The demand code (10x) of a thing asked for, read off the object senses of "demand":
     "elections" (1041), "reforms" (104), "human rights" (1043), "independence" (1044)."""
-    if thing is None or actorlike(thing):
+    if thing is None:
         return None
     for sense in lexicon.verbs.get("demand", ()):
         when = sense.when or ""
