@@ -112,3 +112,23 @@ def test_insisting_on_demands_that_a_party_act_asks_that_party(coder):
         "Kurdish rebels insisted on their demands that Turkey's government grant Kurds rights.",
     )
     assert any(cameo == "1043" and "TUR" in recipients for cameo, _, recipients in asks(events))
+
+
+def test_call_on_a_named_official_to_resign(coder):
+    events = code(
+        coder, "Kenyan opposition lawmakers called on Energy Minister Davis Chirchir to resign."
+    )
+    assert {cameo for cameo, _, _ in asks(events)} == {"0241"}
+    assert "CONSULT" not in {e.event for e in events}
+
+
+def test_demanding_a_party_abandon_a_policy_is_for_policy_change(coder):
+    events = code(
+        coder, "Zambian opposition groups demanded that President Lungu abandon his land policy."
+    )
+    assert {cameo for cameo, _, _ in asks(events)} == {"1042"}
+
+
+def test_demanding_an_end_to_curbs_asks_to_ease_them(coder):
+    events = code(coder, "Amnesty demanded that Ethiopia's government end curbs on the press.")
+    assert {cameo for cameo, _, _ in asks(events)} == {"1051"}

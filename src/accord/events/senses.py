@@ -53,7 +53,16 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
     plain = [s for s in senses if not s.particle]
     for sense in with_particle + plain:
         tested = obj
-        if obj is None and sense.particle and sense.when not in {None, "noobj"}:
+        bare = particles.get((sense.particle or "").split(" ")[0])
+        if (
+            bare is not None
+            and bare.dep_ == "prep"
+            and not list(bare.children)
+            and obj is not None
+            and bare.i < obj.i
+        ):
+            tested = None  # "called on Minister X to resign", X parsed as the object
+        if tested is None and sense.particle and sense.when not in {None, "noobj"}:
             # "called for the withdrawal", "asked for military aid": what the particle takes
             objects = prep_objects(particles[sense.particle.split()[0]])
             tested = objects[0] if objects else None
