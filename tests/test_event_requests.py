@@ -132,3 +132,15 @@ def test_demanding_a_party_abandon_a_policy_is_for_policy_change(coder):
 def test_demanding_an_end_to_curbs_asks_to_ease_them(coder):
     events = code(coder, "Amnesty demanded that Ethiopia's government end curbs on the press.")
     assert {cameo for cameo, _, _ in asks(events)} == {"1051"}
+
+
+def test_an_appeal_named_by_a_noun_takes_its_clause(coder):
+    events = code(
+        coder, "Turkey renewed an appeal to Belgium to extradite a militant wanted for murder."
+    )
+    assert ("0213", ("TUR",), ("BEL",)) in asks(events)
+
+
+def test_a_demand_named_by_a_noun_takes_its_clause(coder):
+    events = code(coder, "Iraq issued a demand that Kuwait return the prisoners it holds.")
+    assert ("1053", ("IRQ",), ("KWT",)) in asks(events)

@@ -71,6 +71,8 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             frame = _verb_frame(token, lexicon, consumed)
         if frame is None and token.pos_ in {"NOUN", "PROPN"}:
             frame = _noun_frame(token, lexicon)
+            if frame is not None and frame.cameo in {"020", "100"}:
+                _noun_request_aim(frame, lexicon)
         if frame is not None:
             apply_context(frame, lexicon)
             found.append(frame)
@@ -294,13 +296,31 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     if sense.cameo in {"020", "100"} and not passive:
         asked = _asked_code(verb, obj, lexicon)
         if asked is not None:
-            stance = "appeal" if sense.cameo == "020" else "demand"
-            frame.cameo = lexicon.stance(stance, asked)
-            if asked.startswith("10"):
-                # CAMEO's appeals (02x) mirror its demands (10x) digit for digit
-                frame.cameo = asked if stance == "demand" else "02" + asked[2:]
-            frame.notes.append(f"{stance} for {asked}")
+            _ask_for(frame, asked, lexicon)
     return frame
+
+
+def _ask_for(frame: Frame, asked: str, lexicon: Lexicon) -> None:
+    """Sub-code an appeal (020) or a demand (100) by the code of what it asks for."""
+    stance = "appeal" if frame.cameo == "020" else "demand"
+    frame.cameo = lexicon.stance(stance, asked)
+    if asked.startswith("10"):
+        # CAMEO's appeals (02x) mirror its demands (10x) digit for digit
+        frame.cameo = asked if stance == "demand" else "02" + asked[2:]
+    frame.notes.append(f"{stance} for {asked}")
+
+
+def _noun_request_aim(frame: Frame, lexicon: Lexicon) -> None:
+    """An appeal or demand named by a noun takes the code of its clause: "renewed an appeal
+    to Belgium to extradite the militant", "issued a demand that Kuwait return prisoners"."""
+    for clause in frame.trigger.children:
+        if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
+            if clause.dep_ == "relcl" and not any(c.lower_ == "that" for c in clause.children):
+                continue
+            asked = _clause_code(clause, lexicon)
+            if asked is not None:
+                _ask_for(frame, asked, lexicon)
+                return
 
 
 def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
