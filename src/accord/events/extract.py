@@ -25,12 +25,12 @@ from accord.events.arguments import (
     through_quantity,
     with_conjuncts,
 )
-from accord.events.lexicon import WHEN_FORMS, Lexicon, Sense
+from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import apply_context, complement_effect, obligation
-from accord.events.senses import condition_holds, light_noun, noun_sense, verb_lemma, verb_sense
+from accord.events.protests import protest_aims, protest_targets, without_riot_damage
+from accord.events.requests import ask_for, asked_code, noun_request_aim
+from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
 
-# How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
-PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
 
@@ -72,13 +72,13 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
         if frame is None and token.pos_ in {"NOUN", "PROPN"}:
             frame = _noun_frame(token, lexicon)
             if frame is not None and frame.cameo in {"020", "100"}:
-                _noun_request_aim(frame, lexicon)
+                noun_request_aim(frame, lexicon)
         if frame is not None:
             apply_context(frame, lexicon)
             found.append(frame)
-    _protest_targets(found, lexicon)
-    _protest_aims(found)
-    found = _without_riot_damage(found)
+    protest_targets(found, lexicon)
+    protest_aims(found)
+    found = without_riot_damage(found)
     for frame in found:
         lemma = frame.trigger.lemma_.lower()
         joint = lemma in lexicon.joint_activity or frame.sense.trigger in lexicon.joint_activity
@@ -86,103 +86,6 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             frame.cameo, frame.symmetric = "062", True  # drilling together is cooperation
             frame.notes.append("joint military activity")
     return found
-
-
-# What a protest asks for, by the code of the demand or appeal that states its purpose:
-# leadership change (1), policy change (2), rights (3), institutional change (4).
-PROTEST_AIMS = {"0241": "1", "1041": "1", "0831": "1", "0242": "2", "1042": "2", "0832": "2"}
-PROTEST_AIMS |= {"0243": "3", "1043": "3", "0833": "3", "0244": "4", "1044": "4", "0834": "4"}
-
-
-def _purpose_of(frame: Frame, other: Frame) -> bool:
-    """``other`` hangs on ``frame`` as its purpose or accompanying act: "rioted, demanding
-    the resignation of X", "rioted following a demonstration calling for X's removal"."""
-    trigger = frame.trigger
-    holders = {trigger.i, trigger.head.i}
-    if trigger.pos_ in {"VERB", "AUX"}:
-        holders = {trigger.i}
-    elif trigger.head.dep_ == "prep":
-        holders.add(trigger.head.head.i)  # "went on strike, demanding ..."
-    node, hops = other.trigger, 0
-    while node.head.i != node.i and hops < 3 and node.dep_ in PURPOSE_DEPS | {"dobj"}:
-        node, hops = node.head, hops + 1
-        if node.i in holders:
-            return True
-    return False
-
-
-def _protest_aims(found: list[Frame]) -> None:
-    """A demonstration, hunger strike, strike, blockade or riot takes the sub-code of what it
-    demands: "marched demanding the president's resignation" (1411)."""
-    for frame in found:
-        if len(frame.cameo) != 3 or not "141" <= frame.cameo <= "145":
-            continue
-        for other in found:
-            aim = PROTEST_AIMS.get(other.cameo)
-            if other is not frame and aim and _purpose_of(frame, other):
-                frame.cameo += aim
-                frame.notes.append(f"protest aim from '{other.trigger.text}'")
-                break
-
-
-def _without_riot_damage(found: list[Frame]) -> list[Frame]:
-    """The damage a riot does ("rioted, setting fire to their mattresses and smashing
-    furniture") is the riot itself, coded once as the protest."""
-    protests = [f for f in found if f.cameo[:2] == "14"]
-    part = [
-        other
-        for other in found
-        if other.cameo[:3] == "171"
-        and any(other is not p and _purpose_of(p, other) for p in protests)
-    ]
-    return [f for f in found if not any(f is p for p in part)]
-
-
-def _protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
-    """A protest is against whoever its purpose names: "went on strike to protest Sweden's
-    decision", "rioted, demanding the removal of President X"."""
-    for frame in found:
-        if any(actorlike(t) for t in frame.recipients) or frame.cameo[:2] != "14":
-            continue
-        clause = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
-        target: list[Token] = []
-        for other in found:
-            if other is not frame and other.recipients and _purpose_of(frame, other):
-                target = list(other.recipients)
-                frame.notes.append(f"target from '{other.trigger.text}'")
-                break
-        target = target or _in_protest_against(frame.trigger, clause, lexicon)
-        if target:
-            frame.recipients = target  # "threw stones" at nobody: the protest's target
-
-
-def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list[Token]:
-    """ "staged a hunger strike in protest against violations by the security forces": the
-    target is the author of what is protested."""
-    for holder in (trigger, clause):
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "as", "during", "at"}:
-                continue
-            for noun in prep_objects(prep):
-                if noun.lemma_.lower() not in lexicon.words("protest_nouns"):
-                    continue
-                for inner in noun.children:
-                    if inner.dep_ == "prep" and inner.lower_ in {"against", "of", "at", "over"}:
-                        for obj in prep_objects(inner):
-                            if actorlike(obj):
-                                return with_conjuncts(obj)
-                            owners = owners_of(obj, "14", lexicon)
-                            if owners:
-                                return owners
-    # "an open-ended strike over an employment bill signed by the labour minister"
-    for holder in (trigger, clause):
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"over", "against"}:
-                for obj in prep_objects(prep):
-                    found = [obj] if actorlike(obj) else owners_of(obj, "14", lexicon)
-                    if found:
-                        return found
-    return []
 
 
 # -- verbs ----------------------------------------------------------------------------------
@@ -294,126 +197,10 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     symmetric = lemma in lexicon.symmetric
     frame = Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
     if sense.cameo in {"020", "100"} and not passive:
-        asked = _asked_code(verb, obj, lexicon)
+        asked = asked_code(verb, obj, lexicon)
         if asked is not None:
-            _ask_for(frame, asked, lexicon)
+            ask_for(frame, asked, lexicon)
     return frame
-
-
-def _ask_for(frame: Frame, asked: str, lexicon: Lexicon) -> None:
-    """Sub-code an appeal (020) or a demand (100) by the code of what it asks for."""
-    stance = "appeal" if frame.cameo == "020" else "demand"
-    frame.cameo = lexicon.stance(stance, asked)
-    if asked.startswith("10"):
-        # CAMEO's appeals (02x) mirror its demands (10x) digit for digit
-        frame.cameo = asked if stance == "demand" else "02" + asked[2:]
-    frame.notes.append(f"{stance} for {asked}")
-
-
-def _noun_request_aim(frame: Frame, lexicon: Lexicon) -> None:
-    """An appeal or demand named by a noun takes the code of its clause: "renewed an appeal
-    to Belgium to extradite the militant", "issued a demand that Kuwait return prisoners"."""
-    for clause in frame.trigger.children:
-        if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
-            if clause.dep_ == "relcl" and not any(c.lower_ == "that" for c in clause.children):
-                continue
-            asked = _clause_code(clause, lexicon)
-            if asked is not None:
-                _ask_for(frame, asked, lexicon)
-                return
-
-
-def _asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
-    """The code of what an appeal or demand asks for: its infinitive or that-clause ("urged
-    Iran to release the sailors", "demanded that troops withdraw"), else the event noun it
-    names ("called for the withdrawal of troops", "asked for military aid")."""
-    asked_for = any(c.lower_ == "for" and c.dep_ in {"prep", "prt"} for c in verb.children)
-    # "insisted on its demands that the government grant more rights": the demand's clause
-    requests = [
-        t
-        for prep in verb.children
-        if prep.dep_ in {"prep", "prt"}
-        for t in prep_objects(prep)
-        if t.lemma_.lower() in lexicon.request_nouns
-    ]
-    if obj is not None and obj.lemma_.lower() in lexicon.request_nouns:
-        requests.append(obj)
-    for child in [c for r in requests for c in r.children if c.dep_ in {"acl", "ccomp"}]:
-        if child.pos_ in {"VERB", "AUX"}:
-            code = _clause_code(child, lexicon)
-            if code is not None:
-                return code
-    for child in verb.children:
-        if child.pos_ not in {"VERB", "AUX"}:
-            continue
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-        # "called for Burma to release", "appealed for both sides to observe the truce"
-        for_clause = (
-            child.dep_ == "advcl"
-            and infinitive
-            and (asked_for or any(c.dep_ == "mark" and c.lower_ == "for" for c in child.children))
-        )
-        if child.dep_ not in {"xcomp", "ccomp"} and not for_clause:
-            continue
-        that_clause = verb.lemma_.lower() in {"demand", "urge", "call"}  # "demanded that"
-        if child.dep_ == "ccomp" and not infinitive and not that_clause:
-            continue
-        code = _clause_code(child, lexicon)
-        if code is not None:
-            return code
-    things = [] if obj is None or actorlike(obj) else [obj]
-    things += [
-        t
-        for prep in verb.children
-        if prep.dep_ in {"prep", "prt"} and prep.lower_ in {"for", "on"}
-        for t in prep_objects(prep)
-    ]
-    for thing in things:
-        thing = through_quantity(thing)
-        # "asked for the delivery of aid": what is delivered
-        inner_things = [
-            t
-            for c in thing.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for t in prep_objects(c)
-        ]
-        for candidate in (thing, *inner_things):
-            sense = noun_sense(candidate, lexicon)
-            if sense is not None:
-                return sense.cameo
-        demanded = _demanded(thing, lexicon)
-        if demanded is not None:
-            return demanded
-    return None
-
-
-def _clause_code(clause: Token, lexicon: Lexicon) -> str | None:
-    """The code of an asked-for clause: what its object names ("to hold elections", "to
-    honour human rights"), else its own sense ("to release the sailors")."""
-    inner = direct_object(clause)
-    things = [inner] if inner is not None else []
-    # "grant the Hutu majority more rights", however the parse hangs the rights
-    things += [t for t in clause.subtree if t.dep_ in {"dobj", "dative"} and t.i != clause.i]
-    for thing in things:
-        demanded = _demanded(thing, lexicon)
-        if demanded is not None:
-            return demanded
-    sense = verb_sense(clause, lexicon, inner)
-    if sense is None and light_noun(clause, lexicon) and inner is not None:
-        sense = noun_sense(inner, lexicon)
-    return None if sense is None else sense.cameo
-
-
-def _demanded(thing: Token | None, lexicon: Lexicon) -> str | None:
-    """The demand code (10x) of a thing asked for, read off the object senses of "demand":
-    "elections" (1041), "reforms" (104), "human rights" (1043), "independence" (1044)."""
-    if thing is None:
-        return None
-    for sense in lexicon.verbs.get("demand", ()):
-        when = sense.when or ""
-        if when.startswith("obj=") and when not in WHEN_FORMS and condition_holds(when, thing):
-            return sense.cameo
-    return None
 
 
 def _late_agent(verb: Token) -> list[Token]:
