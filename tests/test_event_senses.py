@@ -88,3 +88,15 @@ def test_preparing_to_attack_is_a_show_of_force(coder):
     )
     assert ("MOBILIZE", "150") in coded(events)
     assert "THREATEN" not in {e.event for e in events}
+
+
+def test_put_under_investigation_is_a_criminal_investigation(coder):
+    events = code(
+        coder, "Italian prosecutors put a Dutch businessman under investigation for fraud."
+    )
+    assert ("ACCUSE", "091") in coded(events)
+
+
+def test_put_under_house_arrest_is_a_detention(coder):
+    events = code(coder, "Myanmar's junta put the opposition leader under house arrest on Monday.")
+    assert ("COERCE", "173") in coded(events)

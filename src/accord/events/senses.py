@@ -62,12 +62,16 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
             and bare.i < obj.i
         ):
             tested = None  # "called on Minister X to resign", X parsed as the object
+        held = prep_objects(bare) if bare is not None and bare.dep_ == "prep" else []
         if tested is None and sense.particle and sense.when not in {None, "noobj"}:
             # "called for the withdrawal", "asked for military aid": what the particle takes
             objects = prep_objects(particles[sense.particle.split()[0]])
             tested = objects[0] if objects else None
         if condition_holds(sense.when, tested):
             return sense
+        named = sense.when not in {None, "noobj", "obj=actor", "obj=thing"}
+        if named and held and condition_holds(sense.when, held[0]):
+            return sense  # "put X under investigation": what X is put under
     return None
 
 
