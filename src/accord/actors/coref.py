@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from accord.actors.phrases import np_head, span_text
+from accord.actors.phrases import np_head, np_tokens, span_text
 from accord.actors.places import COUNTRY_NOUNS, in_place_phrase
 from accord.actors.state import (
     GROUP_PRONOUNS,
@@ -50,6 +50,11 @@ RECIPROCAL_NOUNS = {
     "the sides",
     "the parties",
 }
+# Predicates and the dependents they describe: the subject of "is the main threat", the object
+# of "calling it a threat".
+PREDICATE_DEPS = {"attr": SUBJECTS, "oprd": {"dobj"}}
+# Terms that make a predicate name an actor of its own.
+NAMED_KINDS = {"entry", "country", "capital", "seat", "demonym"}
 _ENTRY_KIND = re.compile(r"^entry \S+ \((\w+)")
 
 
@@ -57,6 +62,10 @@ def pronoun(head: Token, state: DocActors) -> tuple[Actor, ...]:
     lower = head.lower_
     if lower.endswith(("self", "selves")):
         return ()  # "killed themselves": never a separate recipient
+    if lower in THING_PRONOUNS | GROUP_PRONOUNS:
+        kept = object_kept(head, state)
+        if kept:
+            return tuple(as_coref(a, head.text) for a in kept)
     before = [(i, a) for i, a in state.history if i < head.i]
     if head.dep_ in {"dobj", "pobj", "dative"}:
         # "authorities arrested them", "Ankara accuses it": an object is never its own
@@ -88,6 +97,50 @@ def pronoun(head: Token, state: DocActors) -> tuple[Actor, ...]:
         for _, actor in reversed(subjects or things):
             return (as_coref(actor, head.text),)
     return ()
+
+
+def object_kept(head: Token, state: DocActors) -> tuple[Actor, ...]:
+    """The object a participle clause keeps talking about: "it" in "condemned the
+    government, accusing it of ..." is the government, whatever was the topic before; not
+    when another noun comes between ("thanked X for the aid, calling it a gift")."""
+    clause = head.head
+    if head.dep_ != "dobj" or clause.dep_ not in {"advcl", "conj"} or clause.tag_ != "VBG":
+        return ()
+    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < head.i]
+    if len(objects) != 1:
+        return ()
+    kept = [objects[0], *objects[0].conjuncts]
+    end = max(t.i for k in kept for t in k.subtree)
+    if any(
+        t.dep_ == "pobj" and t.head.lower_ != "as" and t.ent_type_ not in {"DATE", "TIME"}
+        for t in state.doc[end + 1 : clause.i]
+    ):
+        return ()
+    actors = [a for k in kept for a in state.resolved.get(np_head(k).i, ())]
+    return tuple(a for a in actors if a.code and not looks_personal(a))
+
+
+def predicate_of(head: Token, state: DocActors) -> tuple[Actor, ...]:
+    """An attribute or object predicate is the actor it describes, not one of its own: "the
+    main threat" in "the militia is the main threat" is the militia, "the most dangerous
+    regime" in "calling it the most dangerous regime" is what "it" stands for. A predicate
+    that names its own actor ("the enemy is Israel") or a cleft ("it was the army that
+    fired") is resolved on its own."""
+    deps = PREDICATE_DEPS.get(head.dep_)
+    if deps is None or head.pos_ == "PROPN" or any(c.dep_ == "relcl" for c in head.children):
+        return ()
+    tokens = np_tokens(head, with_of=False)
+    if any(state.by_token[i].term.kind in NAMED_KINDS for i in tokens if i in state.by_token):
+        return ()
+    said_of = [c for c in head.head.children if c.dep_ in deps and c.i != head.i]
+    if len(said_of) != 1:
+        return ()
+    other = said_of[0]
+    text = span_text(head.doc, tokens)
+    return tuple(
+        as_coref(a, text, f"coreference: said of '{a.text}'")
+        for a in state.resolved.get(np_head(other).i, ())
+    )
 
 
 def last_group(head: Token, state: DocActors) -> tuple[Actor, ...]:

@@ -39,6 +39,7 @@ from accord.actors.coref import (
     definite_body,
     definite_country,
     definite_reference,
+    predicate_of,
     pronoun,
     same_person,
     two_sides,
@@ -185,6 +186,9 @@ class ActorResolver:
         self, head: Token, state: DocActors, *, date: dt.date | None
     ) -> tuple[Actor, ...]:
         actors = self._resolve_phrase(head, state, date=date)
+        if actors:
+            # "calling it the most dangerous regime": the actor described, not a new one
+            actors = predicate_of(head, state) or actors
         if (
             head.dep_ == "appos"
             and len(actors) == 1
