@@ -13,9 +13,49 @@ def coded(events):
     return {(e.event, e.cameo) for e in events}
 
 
-def test_announced_resignation_is_the_concession_itself(coder):
-    events = code(coder, "Bulgaria's prime minister will resign on Friday, his office said.")
-    assert ("CONCEDE", "0831") in coded(events)
+# One sentence, one (category, CAMEO code) the sense must give.
+SENSES = [
+    pytest.param(
+        "Bulgaria's prime minister will resign on Friday, his office said.",
+        ("CONCEDE", "0831"),
+        id="announced_resignation_is_the_concession_itself",
+    ),
+    pytest.param(
+        "Germany sent weapons and military equipment to Ukraine on Thursday.",
+        ("AID", "072"),
+        id="sending_weapons_is_military_aid",
+    ),
+    pytest.param(
+        "Indian troops remained on high alert along the Line of Control on Monday.",
+        ("MOBILIZE", "152"),
+        id="remaining_on_high_alert_is_a_raised_alert",
+    ),
+    pytest.param(
+        "Ethiopia has agreed to Kenyan mediation in its border dispute with Sudan.",
+        ("AGREE", "038"),
+        id="agreeing_to_anothers_mediation_accepts_it",
+    ),
+    pytest.param(
+        "Qatar offered to mediate between Israel and Hamas on Tuesday.",
+        ("AGREE", "039"),
+        id="offering_to_mediate_is_an_offer_of_mediation",
+    ),
+    pytest.param(
+        "Italian prosecutors put a Dutch businessman under investigation for fraud.",
+        ("ACCUSE", "091"),
+        id="put_under_investigation_is_a_criminal_investigation",
+    ),
+    pytest.param(
+        "Myanmar's junta put the opposition leader under house arrest on Monday.",
+        ("COERCE", "173"),
+        id="put_under_house_arrest_is_a_detention",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENSES)
+def test_sense_codes_the_sentence(coder, text, expected):
+    assert expected in coded(code(coder, text))
 
 
 def test_attempted_assassination_is_coded_as_an_attempt(all_coder):
@@ -33,11 +73,6 @@ def test_insisting_on_a_release_is_a_demand_for_it(all_coder):
         all_coder, "Hamas insisted on the release of Palestinian prisoners held by Israel."
     )
     assert "1053" in {cameo for _, cameo in coded(events)}
-
-
-def test_sending_weapons_is_military_aid(coder):
-    events = code(coder, "Germany sent weapons and military equipment to Ukraine on Thursday.")
-    assert ("AID", "072") in coded(events)
 
 
 def test_preventing_a_party_from_acting_is_coercion(all_coder):
@@ -63,40 +98,9 @@ def test_two_sides_agreeing_to_talk_is_mutual(coder):
     assert any(e.event == "AGREE" and e.reciprocal for e in events)
 
 
-def test_remaining_on_high_alert_is_a_raised_alert(coder):
-    events = code(
-        coder, "Indian troops remained on high alert along the Line of Control on Monday."
-    )
-    assert ("MOBILIZE", "152") in coded(events)
-
-
-def test_agreeing_to_anothers_mediation_accepts_it(coder):
-    events = code(
-        coder, "Ethiopia has agreed to Kenyan mediation in its border dispute with Sudan."
-    )
-    assert ("AGREE", "038") in coded(events)
-
-
-def test_offering_to_mediate_is_an_offer_of_mediation(coder):
-    events = code(coder, "Qatar offered to mediate between Israel and Hamas on Tuesday.")
-    assert ("AGREE", "039") in coded(events)
-
-
 def test_preparing_to_attack_is_a_show_of_force(coder):
     events = code(
         coder, "The Sudanese army prepared to resume shelling rebel-held areas of Darfur."
     )
     assert ("MOBILIZE", "150") in coded(events)
     assert "THREATEN" not in {e.event for e in events}
-
-
-def test_put_under_investigation_is_a_criminal_investigation(coder):
-    events = code(
-        coder, "Italian prosecutors put a Dutch businessman under investigation for fraud."
-    )
-    assert ("ACCUSE", "091") in coded(events)
-
-
-def test_put_under_house_arrest_is_a_detention(coder):
-    events = code(coder, "Myanmar's junta put the opposition leader under house arrest on Monday.")
-    assert ("COERCE", "173") in coded(events)
