@@ -3,8 +3,11 @@ the gazetteer), and the text's own country."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Token
 
+from accord.actors.dictionary import ActorDictionary
 from accord.actors.state import GROUP_PRONOUNS, PERSON_PRONOUNS, DocActors
 from accord.actors.terms import Hit, PlaceCountry, closest
 
@@ -113,6 +116,54 @@ def nationality(
     if state.home_country:
         return state.home_country, "from the article's dateline or main country"
     return None, "unknown"
+
+
+def home_country(
+    doc: Doc,
+    hits: list[Hit],
+    dateline: str | None,
+    *,
+    dictionary: ActorDictionary,
+    capital_of: dict[str, str],
+    place_country: PlaceCountry | None,
+) -> str | None:
+    """The text's own country: its dateline's, else the country it names most (not as an
+    ethnicity), else that of the national bodies it names, else that of its towns and
+    regions."""
+    if dateline:
+        code = capital_of.get(dateline.lower())
+        if code:
+            return code
+        country = dictionary.country_by_name(dateline)
+        if country:
+            return country.code
+    counts = Counter(
+        h.term.code
+        for h in hits
+        if h.term.code and h.term.kind != "entry" and not is_ethnic(doc, h)
+    )
+    if not counts:
+        # no country named, but a national body is ("demands from UNITA"): its country
+        counts = Counter(
+            h.term.code
+            for h in hits
+            if h.term.code
+            and h.term.entry is not None
+            and h.term.entry.kind != "person"
+            and dictionary.country(h.term.code) is not None
+        )
+    if not counts and place_country is not None:
+        # no country named at all: the country of the towns and regions the text names
+        # ("gunmen killed five people in Kirkuk")
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        counts = Counter(
+            code
+            for ent in doc.ents
+            if ent.label_ == "GPE" and not taken.intersection(range(ent.start, ent.end))
+            for code in [place_country(ent.text)]
+            if code
+        )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def homeland(

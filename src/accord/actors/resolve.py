@@ -10,7 +10,6 @@ resolved actors (``coref``), all recorded in the document's ``DocActors`` (``sta
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import replace
 
 from spacy.language import Language
@@ -50,6 +49,7 @@ from accord.actors.phrases import is_np_head, np_head, np_tokens, person_name, s
 from accord.actors.places import (
     PLACE_ENTS,
     PLACE_NOUNS,
+    home_country,
     homeland,
     is_backer,
     is_ethnic,
@@ -66,7 +66,6 @@ from accord.actors.state import (
     looks_personal,
 )
 from accord.actors.terms import (
-    Hit,
     PlaceCountry,
     TermMatcher,
     actor_from_entry,
@@ -103,7 +102,14 @@ class ActorResolver:
         """Match terms and resolve every noun phrase of ``doc`` in reading order."""
         hits = self.matcher.hits(doc, date=date)
         by_token = {i: h for h in hits for i in range(h.start, h.end)}
-        home = self._home_country(doc, hits, dateline)
+        home = home_country(
+            doc,
+            hits,
+            dateline,
+            dictionary=self.dictionary,
+            capital_of=self.capital_of,
+            place_country=self.place_country,
+        )
         named = {h.term.code for h in hits if h.term.code and h.term.kind != "agent"}
         reliable = home is not None and (dateline is not None or named == {home})
         state = DocActors(doc, hits, by_token, home, reliable)
@@ -116,42 +122,6 @@ class ActorResolver:
                         if not actor.reason.startswith(OWNED):
                             state.history.append((token.i, actor))
         return state
-
-    def _home_country(self, doc: Doc, hits: list[Hit], dateline: str | None) -> str | None:
-        if dateline:
-            code = self.capital_of.get(dateline.lower())
-            if code:
-                return code
-            country = self.dictionary.country_by_name(dateline)
-            if country:
-                return country.code
-        counts = Counter(
-            h.term.code
-            for h in hits
-            if h.term.code and h.term.kind != "entry" and not is_ethnic(doc, h)
-        )
-        if not counts:
-            # no country named, but a national body is ("demands from UNITA"): its country
-            counts = Counter(
-                h.term.code
-                for h in hits
-                if h.term.code
-                and h.term.entry is not None
-                and h.term.entry.kind != "person"
-                and self.dictionary.country(h.term.code) is not None
-            )
-        if not counts and self.place_country is not None:
-            # no country named at all: the country of the towns and regions the text names
-            # ("gunmen killed five people in Kirkuk")
-            taken = {i for h in hits for i in range(h.start, h.end)}
-            counts = Counter(
-                code
-                for ent in doc.ents
-                if ent.label_ == "GPE" and not taken.intersection(range(ent.start, ent.end))
-                for code in [self.place_country(ent.text)]
-                if code
-            )
-        return counts.most_common(1)[0][0] if counts else None
 
     def actor_of(self, token: Token, state: DocActors) -> tuple[Actor, ...]:
         """The actors a token's noun phrase refers to (conjuncts are resolved separately)."""
