@@ -49,3 +49,25 @@ def test_asked_to_provide_information_is_an_appeal_to_share_it(coder):
 def test_aid_cut_for_a_country_is_against_that_country(coder):
     events = code(coder, "Germany suspended part of a military aid program for Niger on Friday.")
     assert ("SANCTION", ("DEU",), ("NER",)) in summary(events)
+
+
+@pytest.mark.parametrize(
+    "text, recipients",
+    [
+        ("Japan agreed on Monday to provide aid for Vietnam and Laos.", ("LAO", "VNM")),
+        (
+            "The European Union will provide about 40 million euros of food aid for Niger.",
+            ("NER",),
+        ),
+    ],
+)
+def test_aid_given_as_a_light_verb_object_is_for_the_party_named(coder, text, recipients):
+    events = [e for e in code(coder, text) if e.event in {"AGREE", "AID"}]
+    assert events and {tuple(sorted(r.code for r in e.recipient)) for e in events} == {
+        recipients
+    }, summary(events)
+
+
+def test_aid_given_for_a_time_or_a_purpose_names_no_recipient(coder):
+    events = code(coder, "The World Bank agreed to provide aid for two more years.")
+    assert all(not e.recipient for e in events), summary(events)

@@ -281,19 +281,12 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     if (
         not found
         and not sense.preps
-        and (root in BENEFIT_ROOTS or sense.cameo[:3] == "162")  # aid given or cut
+        and benefits(sense.cameo)  # aid given or cut
         and (obj is None or not actorlike(obj))
     ):
         found = prep_recipients(verb, lexicon, ("for",))  # "provided aid for Romania"
         if not found and obj is not None:
-            # "pledged 500 million euros in aid for Ukraine"
-            found = [
-                t
-                for prep in obj.subtree
-                if prep.dep_ == "prep" and prep.lower_ == "for"
-                for t in prep_objects(prep)
-                if actorlike(t)
-            ][:1]
+            found = beneficiaries(obj)  # "pledged 500 million euros in aid for Ukraine"
     # a named object wins; a thing merely modified by a name ("the Torkham border crossing
     # with Afghanistan") yields to a named prepositional object, and a bare agent noun
     # ("shared intelligence with Iraqi security services") to a qualified one
@@ -360,6 +353,25 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
 
 # Cooperation, support and aid are given "for" someone as well as "to" them.
 BENEFIT_ROOTS = {"03", "05", "06", "07"}
+
+
+def benefits(cameo: str) -> bool:
+    """Codes whose recipient may be named by "for": aid, support and cooperation given, and
+    aid cut off (162)."""
+    return cameo[:2] in BENEFIT_ROOTS or cameo[:3] == "162"
+
+
+def beneficiaries(*holders: Token) -> list[Token]:
+    """The first party named by a "for" phrase anywhere under the holders: "pledged 500
+    million euros in aid for Ukraine", "to provide 70 million dollars of aid for Chad and
+    Niger"; a time or a purpose ("for two years", "for reconstruction") is none."""
+    for holder in holders:
+        for prep in holder.subtree:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                found = [t for t in prep_objects(prep) if actorlike(t)]
+                if found:
+                    return found
+    return []
 
 
 def _object_after_as(verb: Token) -> Token | None:

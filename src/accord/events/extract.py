@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 from accord.events.arguments import (
     PASSIVE_SUBJECT_DEPS,
     actorlike,
+    beneficiaries,
+    benefits,
     complement_recipients,
     direct_object,
     owners_of,
@@ -316,6 +318,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
                 for t in subjects_of(c)
                 if actorlike(t) and t.head.i == c.i
             ]
+        if not any(actorlike(t) for t in recipients) and benefits(sense.cameo):
+            # "will provide 70 million dollars of aid for Chad and Niger"
+            recipients = (
+                [t for t in prep_recipients(head, lexicon, ("for",)) if actorlike(t)]
+                or beneficiaries(first)
+                or recipients
+            )
         joint = several(actors) and (
             lemma in lexicon.joint_activity or sense.trigger in lexicon.joint_activity
         )
