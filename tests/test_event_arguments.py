@@ -71,3 +71,11 @@ def test_aid_given_as_a_light_verb_object_is_for_the_party_named(coder, text, re
 def test_aid_given_for_a_time_or_a_purpose_names_no_recipient(coder):
     events = code(coder, "The World Bank agreed to provide aid for two more years.")
     assert all(not e.recipient for e in events), summary(events)
+
+
+def test_a_future_light_verb_over_a_quantity_is_an_intent(coder):
+    text = "The World Food Programme will provide 20,000 tons of food aid to refugees in Chad."
+    events = code(coder, text)
+    assert [(e.event, e.modality.future) for e in events] == [("AGREE", True)], summary(events)
+    past = code(coder, "The World Food Programme provided 20,000 tons of food aid to Chad.")
+    assert [e.event for e in past] == ["AID"], summary(past)

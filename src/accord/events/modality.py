@@ -29,6 +29,8 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         frame.kind != "complement" and frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ != "ROOT"
     ):
         clause = frame.trigger.head
+    if frame.kind == "light":
+        clause = _light_verb(frame.trigger)
     _clause_modality(frame, clause, lexicon)
     node = clause
     direct = True  # effects of complement verbs reach only their own complement chain
@@ -182,6 +184,20 @@ def complement_effect(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
         if told is not None and actorlike(told) and told not in subjects_of(verb):
             return "request"
     return effect
+
+
+def _light_verb(noun: Token) -> Token:
+    """The verb whose object the event noun is, through a quantity or a coordination: "will
+    send 500 tons of aid", "will impose asset freezes and travel bans" (the verb's tense and
+    modals are the event's)."""
+    node = noun.head
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        counted = node.lower_ == "of" and node.dep_ == "prep"
+        listed = node.pos_ in {"NOUN", "PROPN", "NUM"} and node.dep_ in {"conj", "dobj", "attr"}
+        if not (counted or listed):
+            return noun.head
+        node = node.head
+    return node
 
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
