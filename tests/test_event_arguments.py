@@ -79,3 +79,15 @@ def test_a_future_light_verb_over_a_quantity_is_an_intent(coder):
     assert [(e.event, e.modality.future) for e in events] == [("AGREE", True)], summary(events)
     past = code(coder, "The World Food Programme provided 20,000 tons of food aid to Chad.")
     assert [e.event for e in past] == ["AID"], summary(past)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zimbabwe has reneged on its pledge to Britain to compensate white farmers.",
+        "The Kenyan government has reneged on its promise to Britain to hold a referendum.",
+    ],
+)
+def test_a_broken_pledge_is_refused_to_whom_it_was_made(coder, text):
+    events = [e for e in code(coder, text) if e.event == "REJECT"]
+    assert events and all([r.code for r in e.recipient] == ["GBR"] for e in events), summary(events)

@@ -249,6 +249,14 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                     if actorlike(t) and t.head.i == clause.i
                 ]
                 others = others or [t for t in prep_recipients(verb, lexicon, ()) if actorlike(t)]
+                # "reneged on his promise to the Zambian people", "to" parsed as a dative
+                others = others or [
+                    t
+                    for c in verb.children
+                    if c.dep_ == "dative" and c.pos_ == "ADP"
+                    for t in prep_objects(c)
+                    if actorlike(t)
+                ]
                 objs = others or objs
             if objs:
                 return authors_of(objs, root)
@@ -450,6 +458,16 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
         if c.dep_ == "agent"
         for t in prep_objects(c)
     ]
+    if root == "12" and not out and noun.lemma_.lower() in lexicon.intent_nouns:
+        # "reneged on its promise to the Zambian people": a broken pledge is a refusal
+        # towards whom it was made to
+        out = [
+            t
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for t in prep_objects(c)
+            if actorlike(t)
+        ]
     # "Croat forces": a proper-name modifier the tagger left without an entity type
     if root in {"02", "10"} and eventlike and not out:
         # "called for sanctions against Nigeria", "demanded talks with the rebels"
