@@ -104,3 +104,31 @@ def test_preparing_to_attack_is_a_show_of_force(coder):
     )
     assert ("MOBILIZE", "150") in coded(events)
     assert "THREATEN" not in {e.event for e in events}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Police in Harare allowed the Zimbabwean opposition leader to hold a rally on Sunday.",
+            ("CONCEDE", "0811"),
+        ),
+        (
+            "The Sudanese government permitted the United Nations to deliver aid to Darfur.",
+            ("RETREAT", "0863"),
+        ),
+    ],
+)
+def test_what_a_causative_verb_lets_its_party_do_decides_its_sense(coder, text, expected):
+    assert expected in coded(code(coder, text))
+
+
+def test_letting_a_party_keep_a_thing_has_no_concession_sense(coder):
+    text = "The court allowed the Kenyan government to keep the documents secret."
+    assert not {c for c in coded(code(coder, text)) if c[1][:2] == "08"}
+
+
+def test_the_party_a_causative_verb_permits_does_the_permitted_act(coder):
+    text = "The Sudanese government permitted the United Nations to deliver aid to Darfur."
+    aid = [e for e in code(coder, text) if e.event == "AID"]
+    assert aid and all(e.actor[0].code == "UNO" for e in aid)

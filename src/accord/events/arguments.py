@@ -159,6 +159,11 @@ def subjects_of(verb: Token) -> list[Token]:
             # "resorted to throwing stones", "insisted on meeting": the verb's subject acts
             via, verb = "", verb.head.head
             continue
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _words("causative_verbs"):
+            # "permitted the UN to deliver aid": the one permitted acts
+            allowed = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if allowed:
+                return with_conjuncts(allowed[0])
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head.i != verb.i:
             # "were killed or wounded" shares the passive; "was indicted and will resign" not
             via = "conj" if verb.dep_ == "conj" and verb.tag_ != "VBN" else ""

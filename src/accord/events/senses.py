@@ -72,7 +72,23 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
         named = sense.when not in {None, "noobj", "obj=actor", "obj=thing"}
         if named and held and condition_holds(sense.when, held[0]):
             return sense  # "put X under investigation": what X is put under
+        if named and tested is not None and _permitted(verb, tested, sense.when, lexicon):
+            return sense
     return None
+
+
+def _permitted(verb: Token, party: Token, when: str | None, lexicon: Lexicon) -> bool:
+    """ "allowed opposition leader X to hold a rally", "permitted the UN to deliver aid": what
+    a causative verb lets its party do or have decides its sense, as its object would."""
+    if verb.lemma_.lower() not in lexicon.words("causative_verbs"):
+        return False
+    if party.dep_ == "nsubj" and party.head.dep_ in {"ccomp", "xcomp"}:
+        clause = party.head  # the party parsed as the complement's subject
+    else:
+        clause = next((c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}), party)
+    if clause.head.i != verb.i or clause.i < party.i:
+        return False
+    return condition_holds(when, clause) or condition_holds(when, direct_object(clause))
 
 
 def condition_holds(when: str | None, obj: Token | None) -> bool:
