@@ -132,3 +132,8 @@ def test_the_party_a_causative_verb_permits_does_the_permitted_act(coder):
     text = "The Sudanese government permitted the United Nations to deliver aid to Darfur."
     aid = [e for e in code(coder, text) if e.event == "AID"]
     assert aid and all(e.actor[0].code == "UNO" for e in aid)
+
+
+def test_a_vow_to_fight_on_is_a_threat_of_force(coder):
+    events = code(coder, "Sudanese rebels have vowed to fight on.")
+    assert {e.event for e in events} == {"THREATEN"}
