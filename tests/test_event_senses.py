@@ -137,3 +137,9 @@ def test_the_party_a_causative_verb_permits_does_the_permitted_act(coder):
 def test_a_vow_to_fight_on_is_a_threat_of_force(coder):
     events = code(coder, "Sudanese rebels have vowed to fight on.")
     assert {e.event for e in events} == {"THREATEN"}
+
+
+def test_an_infinitive_right_after_a_vow_is_its_complement_not_a_purpose(coder):
+    text = "Ethiopian rebels have sworn to fight until they gain control of the capital."
+    events = code(coder, text)
+    assert [(e.event, e.modality.hypothetical) for e in events] == [("THREATEN", False)]

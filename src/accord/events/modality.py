@@ -39,19 +39,21 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
-        if node is not clause and _purpose(node):
+        complement = _misparsed_infinitive(node, lexicon)
+        if node is not clause and _purpose(node) and not complement:
             frame.unreal.add("purpose")  # "sent a force to help the police fight the gangs"
             frame.notes.append(f"inside the purpose '{node.text}'")
         content = node.dep_ == "acl" and any(
             c.dep_ == "mark" and c.lower_ == "that" for c in node.children
         )  # "demanded an admission that ...": the noun's content clause
-        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"} and not content:
+        if node.dep_ in {"advcl", "relcl", "acl", "parataxis"} and not (content or complement):
             direct = False
         if node.dep_ == "ccomp" and any(
             c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in node.children
         ):
             direct = False  # "... the city where 100 people were killed": a relative clause
-        if direct and node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}:
+        complemented = node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}
+        if direct and (complement or complemented):
             effect = complement_effect(head, lemma, lexicon)
             if lemma in lexicon.words("expressing_verbs") or (
                 lemma in lexicon.intent_nouns or lemma in lexicon.intent_adjectives
@@ -201,8 +203,10 @@ def _light_verb(noun: Token) -> Token:
 
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
-    if verb.dep_ in {"advcl", "acl", "relcl"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    if (
+        verb.dep_ in {"advcl", "acl", "relcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not _misparsed_infinitive(verb, lexicon)
     ):
         # a purpose may not be achieved: "sent troops to restore order", "a meeting to discuss"
         frame.unreal.add("purpose")
@@ -284,6 +288,20 @@ def _own_reference(token: Token) -> bool:
     """ "their countries", "its government": the subject's own side named through a pronoun."""
     return token.pos_ == "NOUN" and any(
         c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+    )
+
+
+def _misparsed_infinitive(node: Token, lexicon: Lexicon) -> bool:
+    """ "have sworn to fight until they win": an infinitive right after a verb that takes one
+    as its complement, parsed as a purpose clause, is that complement."""
+    head = node.head
+    effect = lexicon.complement_verbs.get(head.lemma_.lower())
+    return (
+        node.dep_ == "advcl"
+        and head.i != node.i
+        and head.pos_ in {"VERB", "AUX"}
+        and effect in {"intent", "threaten", "refuse", "negate"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == head.i + 1 for c in node.children)
     )
 
 
