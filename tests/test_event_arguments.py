@@ -91,3 +91,16 @@ def test_a_future_light_verb_over_a_quantity_is_an_intent(coder):
 def test_a_broken_pledge_is_refused_to_whom_it_was_made(coder, text):
     events = [e for e in code(coder, text) if e.event == "REJECT"]
     assert events and all([r.code for r in e.recipient] == ["GBR"] for e in events), summary(events)
+
+
+def test_victims_and_survivors_are_civilians_who_receive_aid(coder):
+    text = "Japan provided 20 million dollars of emergency aid to earthquake survivors in Nepal."
+    events = [e for e in code(coder, text) if e.event == "AID"]
+    assert events and all(
+        [(r.code, r.sector) for r in e.recipient] == [("NPL", "CVL")] for e in events
+    ), summary(events)
+
+
+def test_aid_given_to_a_party_parsed_as_a_dative_preposition(coder):
+    events = code(coder, "Norway provided emergency aid to Malawi on Monday.")
+    assert ("AID", ("NOR",), ("MWI",)) in summary(events)

@@ -303,7 +303,13 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             _noun_recipients(noun, sense, lexicon)
             # "held talks in Cairo with Qatar's prime minister on the truce"
             or prep_recipients(head, lexicon, ("with", "between", "among") if symmetric else ())
-            or [t for c in head.children if c.dep_ == "dative" for t in with_conjuncts(c)]
+            # "gave Malawi a grant", or "provided aid to X" with "to" parsed as the dative
+            or [
+                t
+                for c in head.children
+                if c.dep_ == "dative"
+                for t in (prep_objects(c) if c.pos_ == "ADP" else with_conjuncts(c))
+            ]
         )
         if not recipients and not symmetric:
             # "undertook a mediation mission between Syria and the PLO"
