@@ -143,3 +143,12 @@ def test_an_infinitive_right_after_a_vow_is_its_complement_not_a_purpose(coder):
     text = "Ethiopian rebels have sworn to fight until they gain control of the capital."
     events = code(coder, text)
     assert [(e.event, e.modality.hypothetical) for e in events] == [("THREATEN", False)]
+
+
+def test_an_armed_force_arriving_is_no_visit(coder):
+    peacekeepers = code(coder, "A first contingent of Ghanaian peacekeepers arrived in Liberia.")
+    assert coded(peacekeepers) == {("AID", "074")}
+    troops = code(coder, "Several thousand Russian troops arrived in Syria on Tuesday.")
+    assert not {c for c in coded(troops) if c[0] == "CONSULT"}
+    visit = code(coder, "The French president arrived in Beijing on Tuesday.")
+    assert coded(visit) == {("CONSULT", "042")}

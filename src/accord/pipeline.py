@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from accord import nlp as nlp_module
+from accord.actors.agents import ARMED_SECTORS
 from accord.actors.dictionary import ActorDictionary
 from accord.actors.resolve import ActorResolver, DocActors
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
@@ -179,12 +180,23 @@ class Coder:
         if coding.event is None:
             self.tally.drop("statement without a PLOVER category")
             return None
+        category: str = coding.event
         actor = _resolve_all(frame.actors, actors, self.resolver)
         recipient = [
             r
             for r in _resolve_all(frame.recipients, actors, self.resolver)
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
+        if frame.cameo[:3] == "042" and actor and all(a.sector in ARMED_SECTORS for a in actor):
+            # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
+            if not all(a.sector == "PKO" for a in actor):
+                self.tally.drop("armed force arriving, not a visit")
+                return None
+            frame.cameo = "074"
+            coding = self.ontology.coding("074")
+            if coding.event is None:
+                return None
+            category = coding.event
         place: Place | None = None
         local = self.lexicon.words("local_sectors")
         if any(a.code is None and a.sector in local for a in [*actor, *recipient]):
@@ -281,7 +293,7 @@ class Coder:
             article_id=article.id,
             date=when.date,
             date_precision=when.precision,
-            event=coding.event,
+            event=category,
             mode=coding.mode,
             context=coding.context,
             cameo=coding.cameo,
