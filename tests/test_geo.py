@@ -196,6 +196,22 @@ def test_prepositional_phrase_of_the_event_verb(nlp):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "country"),
+    [
+        # the tagger reads the town's name as a people (NORP): "the town of" still makes it one
+        ("A car bomb exploded near the town of Samarra on Sunday.", "exploded", "IRQ"),
+        # "outside of" is one locative preposition
+        ("Two soldiers were wounded outside of the city of Mosul.", "wounded", "IRQ"),
+    ],
+)
+def test_settlement_nouns_and_outside_of_locate(nlp, text, trigger, country):
+    place = _locate(nlp, text, trigger)
+    assert (place.country, place.geo_precision) == (country, "city")
+    assert place.reason.startswith("prepositional phrase")
+
+
+@pytest.mark.slow
 def test_relative_clause_carries_the_place(nlp):
     text = "The two ministers met in Ankara, where they discussed military cooperation."
     place = _locate(nlp, text, "discussed")

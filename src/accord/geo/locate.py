@@ -14,7 +14,14 @@ from spacy.tokens import Doc, Token
 
 from accord.domain import Place
 from accord.geo.gazetteer import Candidate, Gazetteer, inside, resolve_in_context
-from accord.geo.toponyms import DIRECTIONS, LOCATIVE, Mention, embedded_countries, mentions_in
+from accord.geo.toponyms import (
+    DIRECTIONS,
+    LOCATIVE,
+    PLACE_NOUNS,
+    Mention,
+    embedded_countries,
+    mentions_in,
+)
 
 NO_PLACE_REASON = "no place in the event's sentence or dateline"
 # How a reason starts when the place is tied to the event word in the parse (step 1);
@@ -34,19 +41,6 @@ _MOTION = {
     "deploy", "move", "relocate", "flee", "march", "advance", "push", "sail", "drive", "walk",
     "cross", "enter", "withdraw", "pull", "send", "dispatch", "evacuate", "retreat", "transfer",
     "deliver", "smuggle", "launch", "fire", "infiltrate", "escape", "deport", "expel",
-}  # fmt: skip
-# Nouns through which a toponym still locates: "in the city of Aleppo", "in Syria's north".
-_PLACE_NOUNS = {
-    "city", "town", "village", "province", "region", "area", "capital", "outskirts", "suburb",
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "part", "district", "camp", "border", "coast", "port", "street", "heart", "center",
-    "centre", "countryside", "state", "county", "governorate", "neighborhood",
-    "neighbourhood", "territory", "enclave", "island", "waters", "frontline", "front",
-    "edge", "vicinity", "outpost", "base", "zone", "strip", "oblast", "municipality",
-    "hospital", "square", "airport", "harbor", "harbour", "crossing", "road", "highway",
-    "side", "corner", "mountains", "valley", "desert", "shore", "sea", "gulf", "strait",
-    "hub", "settlement", "quarter", "refugee", "sector", "axis", "direction", "line",
-    "control",  # "took control of El Fasher"
 }  # fmt: skip
 # Links from a noun up to the word it depends on, inside one noun/prepositional phrase.
 _NOMINAL_UP = {
@@ -324,7 +318,7 @@ def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
         head = token.head
         if dep in {"conj", "appos"} and head != token:
             token = head
-        elif (dep in _MODIFIER and head.lemma_.lower() in _PLACE_NOUNS) or (
+        elif (dep in _MODIFIER and head.lemma_.lower() in PLACE_NOUNS) or (
             dep == "compound" and head.pos_ in {"NOUN", "PROPN"} and not country
         ):
             token, via_noun = head, True
@@ -332,8 +326,11 @@ def _anchor(doc: Doc, mention: Mention) -> _Anchor | None:
             word = head.lower_
             if word == "of" and head.head.lower_ in _COMPASS:
                 return _Anchor("prep", head, 1, via_noun)  # "south of the Litani River"
-            if word == "of" and head.head.lemma_.lower() in _PLACE_NOUNS:
+            if word == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
                 token, via_noun = head.head, True
+            elif word == "of" and head.head.dep_ == "prep" and head.head.lower_ in LOCATIVE:
+                # "outside of the city of Mosul"
+                return _Anchor("prep", head.head, LOCATIVE[head.head.lower_], via_noun)
             elif word in LOCATIVE:
                 return _Anchor("prep", head, LOCATIVE[word], via_noun)
             else:

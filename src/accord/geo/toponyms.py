@@ -22,6 +22,19 @@ LOCATIVE = {
     "through": 1, "on": 1, "upon": 1, "to": 2, "toward": 2, "towards": 2, "from": 3,
 }  # fmt: skip
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns through which a toponym still locates: "in the city of Aleppo", "in Syria's north".
+PLACE_NOUNS = {
+    "city", "town", "village", "province", "region", "area", "capital", "outskirts", "suburb",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "part", "district", "camp", "border", "coast", "port", "street", "heart", "center",
+    "centre", "countryside", "state", "county", "governorate", "neighborhood",
+    "neighbourhood", "territory", "enclave", "island", "waters", "frontline", "front",
+    "edge", "vicinity", "outpost", "base", "zone", "strip", "oblast", "municipality",
+    "hospital", "square", "airport", "harbor", "harbour", "crossing", "road", "highway",
+    "side", "corner", "mountains", "valley", "desert", "shore", "sea", "gulf", "strait",
+    "hub", "settlement", "quarter", "refugee", "sector", "axis", "direction", "line",
+    "control",  # "took control of El Fasher"
+}  # fmt: skip
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
     "southeastern", "southwestern", "north", "south", "east", "west", "occupied", "upper",
@@ -64,7 +77,11 @@ def mentions_in(doc: Doc) -> list[Mention]:
             continue
         found.append(Mention(start, end, span.text, "TABLE"))
     for token in doc:
-        governed = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+        governed = token.dep_ == "pobj" and (
+            token.head.lower_ in LOCATIVE
+            # "the town of X": a name the tagger took for a people is still a place here
+            or (token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS)
+        )
         if governed or (token.dep_ == "conj" and token.head.dep_ == "pobj"):
             for span in _proper_noun_spans(token):
                 if _known_name(gazetteer, span):
