@@ -152,3 +152,6 @@ def test_an_armed_force_arriving_is_no_visit(coder):
     assert not {c for c in coded(troops) if c[0] == "CONSULT"}
     visit = code(coder, "The French president arrived in Beijing on Tuesday.")
     assert coded(visit) == {("CONSULT", "042")}
+    # a person with a military role is no armed force: a defence minister arriving visits
+    minister = code(coder, "The Turkish defence minister arrived in Baghdad on Monday.")
+    assert coded(minister) == {("CONSULT", "042")}

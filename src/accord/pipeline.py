@@ -187,7 +187,12 @@ class Coder:
             for r in _resolve_all(frame.recipients, actors, self.resolver)
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
-        if frame.cameo[:3] == "042" and actor and all(a.sector in ARMED_SECTORS for a in actor):
+        if (
+            frame.cameo[:3] == "042"
+            and actor
+            and all(a.sector in ARMED_SECTORS for a in actor)
+            and _armed_bodies(frame, self.lexicon.words("armed_units"))
+        ):
             # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
             if not all(a.sector == "PKO" for a in actor):
                 self.tally.drop("armed force arriving, not a visit")
@@ -326,6 +331,12 @@ def _located(actor: Actor, place: Place, local: frozenset[str]) -> Actor:
         return actor
     reason = f"{actor.reason}; country of the event's place ({place.name})".lstrip("; ")
     return replace(actor, code=place.country, reason=reason)
+
+
+def _armed_bodies(frame: Frame, units: frozenset[str]) -> bool:
+    """The frame's actors are armed bodies ("troops", "a contingent"), not people with a
+    military role ("the defence minister", "General X"): plural nouns or unit nouns."""
+    return all(t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in units for t in frame.actors)
 
 
 def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:
