@@ -193,6 +193,7 @@ def test_prepositional_phrase_of_the_event_verb(nlp):
     )
     assert place.gazetteer_id == "geonames:323786"
     assert place.reason.startswith("prepositional phrase of the event word")
+    assert place.attached  # tied to the event word, which the coder relies on
 
 
 @pytest.mark.slow
@@ -254,6 +255,7 @@ def test_demonyms_are_not_places(nlp):
 def test_dateline_when_the_sentence_has_no_place(nlp):
     text = "Security forces killed four militants in a raid."
     place = _locate(nlp, text, "killed", dateline="ISLAMABAD")
+    assert not place.attached
     assert (place.name, place.country) == ("Islamabad", "PAK")
     assert place.reason.startswith("dateline")
 

@@ -67,6 +67,9 @@ class Place:
     geo_precision: str = "none"  # point | city | admin1 | country | none
     reason: str = ""
     gazetteer_id: str | None = None
+    # Tied to the event word in the parse ("met in Ankara"), not merely named elsewhere in
+    # the sentence or taken from the dateline. Used by the coder; not part of the output.
+    attached: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -26,7 +26,7 @@ from accord.domain import Actor, Article, Event, Evidence, Modality, Place, cont
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
 from accord.events.quotes import Quote, find_quotes
-from accord.geo import ATTACHED_REASONS, Gazetteer, locate_event
+from accord.geo import Gazetteer, locate_event
 from accord.ingest import article_from_text
 from accord.ontology import Ontology
 from accord.timex import resolve_event_date
@@ -209,7 +209,7 @@ class Coder:
             # the country where it acts
             with self.tally.timed("geo"):
                 place = self._place(article, doc, frame, countries, actor_spans)
-            if place.country and place.reason.startswith(ATTACHED_REASONS):
+            if place.country and place.attached:
                 actor = [_located(a, place, local) for a in actor]
                 recipient = [_located(r, place, local) for r in recipient]
         unresolved = not actor or any(a.code is None for a in actor)
@@ -264,7 +264,7 @@ class Coder:
             not recipient
             and (coding.event not in {"CONSULT", "AGREE"} or promised)
             and place.country
-            and place.reason.startswith(ATTACHED_REASONS)
+            and place.attached
         ):
             # "imposed a curfew in Abidjan", "protested in Serbia": the place's country is
             # the target when nobody else is named

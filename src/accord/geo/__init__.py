@@ -6,10 +6,9 @@
 """
 
 from accord.geo.gazetteer import Candidate, Gazetteer, resolve_toponym
-from accord.geo.locate import ATTACHED_REASONS, NO_PLACE_REASON, list_places, locate_event
+from accord.geo.locate import NO_PLACE_REASON, list_places, locate_event
 
 __all__ = [
-    "ATTACHED_REASONS",
     "NO_PLACE_REASON",
     "Candidate",
     "Gazetteer",

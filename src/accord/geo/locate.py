@@ -8,7 +8,7 @@ places.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -24,15 +24,6 @@ from accord.geo.toponyms import (
 )
 
 NO_PLACE_REASON = "no place in the event's sentence or dateline"
-# How a reason starts when the place is tied to the event word in the parse (step 1);
-# "locative place elsewhere in the sentence" and "dateline" are the weaker steps.
-ATTACHED_REASONS = (
-    "prepositional phrase",
-    "object of",
-    "subject of",
-    "relative clause",
-    "toponym naming",
-)
 
 # Prepositions that locate only a motion ("travelled to Moscow", "returned from Doha").
 _MOTION_ONLY = {"to", "toward", "towards", "from"}
@@ -86,7 +77,10 @@ def locate_event(
         m for m in embedded_countries(doc) if sentence.start <= m.start < sentence.end
     ]
 
-    for scored in (_attached(doc, trigger, mentions, by_token), _elsewhere(doc, trigger, mentions)):
+    for attached, scored in (
+        (True, _attached(doc, trigger, mentions, by_token)),
+        (False, _elsewhere(doc, trigger, mentions)),
+    ):
         ranked = []
         for (rank, hops, distance), mention, how in scored:
             context = [*_sentence_countries(gazetteer, named, mention), *article_countries]
@@ -96,7 +90,7 @@ def locate_event(
                 ranked.append(((rank, finer, hops, distance), place, how))
         if ranked:
             _, place, how = min(ranked, key=lambda item: item[0])
-            return _with_reason(place, how)
+            return replace(_with_reason(place, how), attached=attached)
     if dateline_place is not None:
         return _with_reason(dateline_place, "dateline")
     return Place(name=None, country=None, geo_precision="none", reason=NO_PLACE_REASON)
@@ -535,14 +529,4 @@ def _dateline_place(dateline: str | None, article_countries: Sequence[str]) -> P
 
 
 def _with_reason(place: Place, how: str) -> Place:
-    reason = f"{how} ({place.reason})" if place.reason else how
-    return Place(
-        name=place.name,
-        country=place.country,
-        admin1=place.admin1,
-        lat=place.lat,
-        lon=place.lon,
-        geo_precision=place.geo_precision,
-        reason=reason,
-        gazetteer_id=place.gazetteer_id,
-    )
+    return replace(place, reason=f"{how} ({place.reason})" if place.reason else how)
