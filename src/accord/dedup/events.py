@@ -517,17 +517,12 @@ def real_events(
     reciprocal), ``category`` is a PLOVER category; negated, hypothetical and historical
     events are left out unless ``include_all_modalities``.
     """
-    where, params = EventFilter(
+    sql, params = EventFilter(
         start=start,
         end=end,
         actor=actor,
         recipient=recipient,
         category=category,
         include_all_modalities=include_all_modalities,
-    ).where()
-    sql = f"SELECT {_EVENT_FIELDS} FROM events {where} ORDER BY date NULLS LAST, event_id"
-    if limit is not None:
-        if limit < 0:
-            raise AccordError(f"limit must be 0 or more, not {limit}")
-        sql += f" LIMIT {int(limit)}"
+    ).select(_EVENT_FIELDS, "events", limit)
     return [row_dict(_EVENT_FIELDS, row) for row in store.con.execute(sql, params).fetchall()]

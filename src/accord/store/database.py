@@ -75,6 +75,15 @@ class EventFilter:
             clauses.append("NOT (negated OR hypothetical OR historical)")
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    def select(self, columns: str, table: str, limit: int | None = None) -> tuple[str, list[Any]]:
+        """The query for ``columns`` of the matching rows of ``table`` (``mentions`` or
+        ``events``), ordered by date then event id, at most ``limit`` of them."""
+        if limit is not None and limit < 0:
+            raise ValueError(f"limit must be >= 0, not {limit}")
+        where, params = self.where()
+        sql = f"SELECT {columns} FROM {table} {where} ORDER BY date NULLS LAST, event_id"
+        return (sql + f" LIMIT {int(limit)}" if limit is not None else sql), params
+
 
 def dyad_clause(actor: str | None, recipient: str | None) -> tuple[str, list[str]]:
     """SQL matching events with ``actor`` among the actors and ``recipient`` among the
@@ -347,19 +356,14 @@ class Store:
         batch_size: int = 10_000,
     ) -> Iterator[dict[str, Any]]:
         """Like :meth:`events`, streamed in batches (for exports of any size)."""
-        where, params = EventFilter(
+        sql, params = EventFilter(
             start=start,
             end=end,
             actor=actor,
             recipient=recipient,
             category=category,
             include_all_modalities=include_all_modalities,
-        ).where()
-        sql = f"SELECT {EVENT_COLUMNS} FROM mentions {where} ORDER BY date NULLS LAST, event_id"
-        if limit is not None:
-            if limit < 0:
-                raise ValueError(f"limit must be >= 0, not {limit}")
-            sql += f" LIMIT {int(limit)}"
+        ).select(EVENT_COLUMNS, "mentions", limit)
         # A cursor of its own, so the caller may use the store while iterating.
         cursor = self.con.cursor()
         try:
