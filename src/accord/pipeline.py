@@ -197,7 +197,6 @@ class Coder:
             if not all(a.sector == "PKO" for a in actor):
                 self.tally.drop("armed force arriving, not a visit")
                 return None
-            frame.cameo = "074"
             coding = self.ontology.coding("074")
             if coding.event is None:
                 return None
