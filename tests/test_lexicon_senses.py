@@ -116,7 +116,7 @@ def _codes(coder, text):
             ("COERCE", "1712"),
         ),
         ("Kenyan police opened fire on protesters in Nairobi.", ("ASSAULT", "193")),
-        ("Iraqi police used tear gas to disperse Kurdish protesters.", ("COERCE", "175")),
+        ("Iraqi police used tear gas to disperse Kurdish protesters.", ("ASSAULT", "175")),
         ("Colombian rebels set free 12 hostages on Sunday.", ("RETREAT", "0841")),
         ("The Myanmar army forced out hundreds of Rohingya villagers.", ("COERCE", "174")),
         # a labour strike called off eases dissent; called-off air strikes de-escalate

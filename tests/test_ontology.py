@@ -114,8 +114,9 @@ def test_longest_listed_prefix_wins(onto: Ontology) -> None:
     assert onto.plover("0861") == ("RETREAT", "access", ("military",))
     # 196 has no row and no 19x parent row: the root's default applies.
     assert onto.plover("196") == onto.plover("19") == ("ASSAULT", None, ("military",))
-    # A 3-digit row overrides its root: 057 is AGREE though 05 is SUPPORT.
-    assert onto.plover("057")[0] == "AGREE"
+    # A 3-digit row overrides its root: 085 is RETREAT though 08 is CONCEDE.
+    assert onto.plover("085")[0] == "RETREAT"
+    assert onto.plover("057")[0] == "SUPPORT"
     assert onto.plover("051")[0] == "SUPPORT"
     assert onto.plover("055") == ("SUPPORT", "apologize", ("diplomatic",))
     assert onto.plover("0874")[0] == "RETREAT" and onto.plover("08")[0] == "CONCEDE"
