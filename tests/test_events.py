@@ -532,3 +532,12 @@ def test_a_promised_withdrawal_lands_where_it_is_to_happen(coder):
 def test_the_venue_of_promised_talks_is_not_a_party(coder):
     events = code(coder, "Iran agreed to hold talks in Geneva next week.")
     assert not any(r.code == "CHE" for e in events for r in e.recipient)
+
+
+def test_typographic_apostrophes_code_like_plain_ones_and_evidence_keeps_them(coder):
+    plain = "Kenya's High Court ordered the release of the country's detained opposition leader."
+    curly = plain.replace("'", "\u2019")
+    (event,) = code(coder, curly)
+    assert summary([event]) == summary(code(coder, plain))
+    assert event.evidence[0].sentence == curly
+    assert curly[event.evidence[0].start : event.evidence[0].end] == curly

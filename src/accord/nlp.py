@@ -11,6 +11,8 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from accord.errors import ModelError
 
@@ -26,10 +28,32 @@ def load(name: str | None = None) -> Language:
     """Load (once) and return the spaCy pipeline ``name`` or the configured default."""
     name = name or model_name()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(
             f"spaCy model {name!r} is not installed: run `make install` "
             f"(or `pip install {name.replace('_', '-')}`), or set ACCORD_SPACY_MODEL "
             "to an installed English pipeline"
         ) from err
+    nlp.tokenizer = TypographicTokenizer(nlp.tokenizer)
+    return nlp
+
+
+# Characters the English models parse worse than their plain forms ("the country’s elections"
+# is misparsed where "the country's elections" is not), each replaced by one character so
+# that every offset into the parsed text is an offset into the article's own text.
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
+
+
+class TypographicTokenizer:
+    """The model's tokenizer, run on the text with typographic apostrophes and non-breaking
+    spaces made plain. The Doc's offsets are the original text's; only its characters differ."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(text.translate(_PLAIN))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.tokenizer, name)

@@ -280,7 +280,9 @@ class Coder:
             ]
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
-        evidence = Evidence(index, sent.text, sent.start_char, sent.end_char, frame.trigger.text)
+        # The article's own characters: the parsed text has plain apostrophes (accord.nlp).
+        text = article.text[sent.start_char : sent.end_char]
+        evidence = Evidence(index, text, sent.start_char, sent.end_char, frame.trigger.text)
         confidence = _confidence(frame, actor, recipient)
         key = "|".join(
             [
