@@ -601,3 +601,21 @@ def test_with_no_country_named_agents_take_the_country_of_the_towns_named(coder)
 )
 def test_bodies_run_by_a_name_and_conjoined_nationalities(coder, text, phrase, expected):
     assert expected in codes(resolve(coder, text, phrase))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The vice-president of Ghana resigned on Monday.", "vice-president", ("GHA", "GOV")),
+        ("Brazil's commander-in-chief visited the base.", "commander-in-chief", ("BRA", "MIL")),
+        ("The secretary-general of NATO arrived in Kyiv.", "secretary-general", ("IGO", None)),
+    ],
+)
+def test_hyphenated_titles_are_one_word(coder, text: str, phrase: str, expected) -> None:
+    doc = coder.nlp(text)
+    assert phrase in {token.text for token in doc}
+    code, sector = expected
+    found = resolve(coder, text, phrase)
+    assert code in {a.code for a in found}
+    if sector:
+        assert (code, sector) in codes(found)

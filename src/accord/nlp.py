@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
@@ -35,8 +37,18 @@ def load(name: str | None = None) -> Language:
             f"(or `pip install {name.replace('_', '-')}`), or set ACCORD_SPACY_MODEL "
             "to an installed English pipeline"
         ) from err
+    if isinstance(nlp.tokenizer, Tokenizer) and nlp.tokenizer.token_match is None:
+        nlp.tokenizer.token_match = _HYPHENATED_TITLE.fullmatch
     nlp.tokenizer = TypographicTokenizer(nlp.tokenizer)
     return nlp
+
+
+# Hyphenated titles stay one word, as the actor dictionaries write them: split, "the
+# vice-president said" parses as two nouns and a dash, and "commander-in-chief" as a
+# commander somewhere "in" a chief. ("ex-" stays split: the resolver reads it as "former".)
+_HYPHENATED_TITLE = re.compile(
+    r"(?i:vice)-[^\W\d_]+|[^\W\d_]+-in-[^\W\d_]+|[^\W\d_]+-(?i:general|elect)"
+)
 
 
 # Characters the English models parse worse than their plain forms ("the country’s elections"
@@ -49,7 +61,7 @@ class TypographicTokenizer:
     """The model's tokenizer, run on the text with typographic apostrophes and non-breaking
     spaces made plain. The Doc's offsets are the original text's; only its characters differ."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Callable[[str], Doc]) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
