@@ -18,6 +18,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 # ("rejected a proposal by France", "welcomed Iran's offer").
 REACTION_ROOTS = {"02", "03", "05", "08", "10", "11", "12"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
+# Dependents that never qualify a noun as an actor's: function words and clauses.
+NOT_MODIFIERS = {"prep", "punct", "cc", "case", "det", "acl", "relcl", "advmod"}
 
 
 def _words(name: str) -> frozenset[str]:
@@ -81,11 +83,13 @@ def actorlike(token: Token) -> bool:
         return True  # "pressured the workers", "dispersed the demonstrators"
     if token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that", "what"}:
         return True
-    # "Ugandan candidates", "South Korean army officers"
-    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "nmod"}]
+    # "Ugandan candidates", "South Korean army officers"; a preposition inside a name that
+    # follows ("demands from the National Union for the Independence of X") is no modifier
+    own = [c for c in token.children if c.dep_ not in NOT_MODIFIERS]
+    modifiers = [c for c in own if c.dep_ in {"amod", "compound", "nmod"}]
     modifiers += [g for c in modifiers for g in c.children if g.dep_ in {"amod", "compound"}]
     return token.pos_ == "PROPN" or any(
-        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in [*token.children, *modifiers]
+        c.ent_type_ in {"GPE", "NORP", "ORG"} for c in [*own, *modifiers]
     )
 
 
@@ -108,12 +112,28 @@ NOT_PARTICIPANTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "
 
 def prep_objects(prep: Token) -> list[Token]:
     """Objects of a preposition, without times and amounts ("on Tuesday", "by 50 percent")."""
-    return [
-        t
-        for c in prep.children
-        if c.dep_ in {"pobj", "pcomp"} and c.ent_type_ not in NOT_PARTICIPANTS
-        for t in with_conjuncts(c)
-    ]
+    objs = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objs and prep.pos_ == "ADP":
+        objs = _stranded_object(prep)
+    return [t for c in objs if c.ent_type_ not in NOT_PARTICIPANTS for t in with_conjuncts(c)]
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """ "granted asylum to five army officers holed up in the embassy": the noun after a
+    preposition left without an object, parsed as the subject of the reduced clause that
+    follows it."""
+    following = prep.nbor() if prep.i + 1 < len(prep.doc) else None
+    if following is None or following.is_punct:
+        return []
+    for token in prep.sent:
+        if (
+            token.left_edge.i == following.i
+            and token.dep_ in {"nsubj", "nsubjpass"}
+            and token.pos_ in {"NOUN", "PROPN"}
+            and token.head.dep_ in {"advcl", "relcl", "ccomp", "conj", "acl"}
+        ):
+            return [token]
+    return []
 
 
 def subjects_of(verb: Token) -> list[Token]:
@@ -134,6 +154,7 @@ def subjects_of(verb: Token) -> list[Token]:
             patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             subjects = [t for c in patients for t in with_conjuncts(c)]
         if subjects:
+            subjects = [_members(t) for t in subjects]
             if subjects[0].lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 author = _author_verb(verb.head)
                 if author is not None:
@@ -173,6 +194,20 @@ def subjects_of(verb: Token) -> list[Token]:
     return []
 
 
+def _members(noun: Token) -> Token:
+    """ "the first deployment of NATO troops arrived", "a contingent of 300 Indian
+    peacekeepers": a collective or partitive head acts through its members."""
+    collectives = _words("armed_units") | _words("quantity_nouns")
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in collectives:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for member in prep_objects(prep):
+                if member.pos_ == "NOUN" and member.lower_ in _agent_nouns():
+                    return member
+    return noun
+
+
 def _author_verb(noun: Token) -> Token | None:
     """The verb whose subject issues or stages a statement or collective action: "issued a
     declaration demanding", "converged on the capital for a rally to protest"."""
@@ -188,7 +223,7 @@ def _author_verb(noun: Token) -> Token | None:
 def direct_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "obj"}:
-            return child
+            return _noun_of_participle(child)
     # "allowed candidate Ouattara to participate", "urged the rebels to disarm", parsed with
     # the one allowed or urged as the subject of the complement
     causative = verb.lemma_.lower() in _words("causative_verbs")
@@ -216,6 +251,28 @@ def direct_object(verb: Token) -> Token | None:
                         if obj.dep_ == "pobj" and any(c.dep_ == "nummod" for c in obj.children):
                             return obj
     return None
+
+
+def _noun_of_participle(obj: Token) -> Token:
+    """ "vetoed a UN resolution condemning the raid", parsed with the participle as the object
+    and the noun as its compound: the noun is the object."""
+    if obj.tag_ == "VBG":
+        for child in obj.children:
+            if child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"} and child.i < obj.i:
+                return child
+    return obj
+
+
+def _named_modifiers(noun: Token) -> list[Token]:
+    """The bodies named as modifiers of a noun that is itself parsed as a modifier: "vetoed a
+    Security Council resolution censuring X", with the participle as the object's head."""
+    if noun.dep_ != "compound" or noun.pos_ != "NOUN":
+        return []
+    return [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in {"ORG", "GPE", "NORP"}
+    ]
 
 
 def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
@@ -325,7 +382,7 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
             ]
             if whose:
                 return whose
-        return with_conjuncts(obj)
+        return _named_modifiers(obj) or with_conjuncts(obj)
     owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
     if owners and obj is not None and event_noun(obj, lexicon):
         return owners  # "demanded the removal of X", "tightened the blockade of X"
@@ -446,8 +503,8 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
     out += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
-    if eventlike:
-        # "suspended its mediation between Israel and Hamas"
+    if eventlike or any(event_noun(c, lexicon) for c in noun.children if c.dep_ == "compound"):
+        # "suspended its mediation between Israel and Hamas", "mediation efforts among X"
         out += [
             t
             for c in noun.children
@@ -493,6 +550,10 @@ def authors_of(nouns: list[Token], root: str) -> list[Token]:
     out: list[Token] = []
     preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
     for noun in nouns:
+        named = _named_modifiers(noun)
+        if named:
+            out += named
+            continue
         if actorlike(noun):
             out.append(noun)
             continue
@@ -510,8 +571,35 @@ def authors_of(nouns: list[Token], root: str) -> list[Token]:
                 if c.dep_ == "prep" and c.lower_ == "by" and noun.dep_ == "dobj"
                 for t in prep_objects(c)
             ]
-        out += owners or [noun]
+        out += owners or _invited_to(noun) or [noun]
     return out
+
+
+def _invited_to(noun: Token) -> list[Token]:
+    """An invitation or offer with no named author stands for whom it brings the invited
+    side to: "accepted an invitation to visit Moscow", "declined an offer to attend a meeting
+    of Arab foreign ministers"."""
+    gatherings = Lexicon.load().symmetric
+    for clause in noun.children:
+        if clause.dep_ != "acl" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        ):
+            continue
+        obj = direct_object(clause)
+        if obj is None:
+            continue
+        if actorlike(obj) and not _bare_agent(obj):
+            return with_conjuncts(obj)
+        if obj.lemma_.lower() in gatherings or obj.lower_ in gatherings:
+            hosts = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            hosts += [
+                t
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "by"}
+                for t in prep_objects(c)
+            ]
+            return [t for t in hosts if actorlike(t)]
+    return []
 
 
 def prep_recipients(verb: Token, lexicon: Lexicon, preps: tuple[str, ...]) -> list[Token]:

@@ -1,0 +1,78 @@
+"""Whom an event is done to when the parse hides it: the owner of a demand or a resolution,
+the sides of a mediation, a recipient the parser left stranded, a body acting through its
+members."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_events import code, summary
+
+pytestmark = pytest.mark.slow
+
+
+def test_demands_from_a_named_movement_point_at_the_movement(coder):
+    # the preposition inside the movement's long name does not make "demands" an actor
+    events = code(
+        coder,
+        "The Kenyan government has finally conceded to demands from the Orange Democratic "
+        "Movement for Electoral Reform of Kenya to redraw the constituencies.",
+    )
+    assert any(e.event == "CONCEDE" and [r.code for r in e.recipient] == ["KEN"] for e in events)
+
+
+def test_halting_mediation_among_parties_targets_the_parties(coder):
+    events = code(
+        coder,
+        "The African Union may halt mediation efforts among Sudan's warring factions if the "
+        "fighting continues, a Kenyan diplomat said on Monday.",
+    )
+    assert ("THREATEN", ("IGO",), ("SDN",)) in summary(events)
+    # the speaker of the trailing reporting clause is no side
+    assert not any("KEN" in {r.code for r in e.recipient} for e in events)
+
+
+def test_vetoed_resolution_parsed_under_its_participle_is_the_councils(coder):
+    events = code(
+        coder,
+        "Russia on Tuesday vetoed a Security Council resolution condemning as illegal the "
+        "bombing of a hospital in Aleppo.",
+    )
+    assert ("REJECT", ("RUS",), ("UNO",)) in summary(events)
+
+
+def test_asylum_granted_to_officers_stranded_by_a_reduced_clause(coder):
+    events = code(
+        coder,
+        "Ecuador has granted political asylum to three Venezuelan army officers hiding in "
+        "its embassy in Caracas.",
+    )
+    assert any(
+        e.event == "AID" and e.actor[0].code == "ECU" and [r.code for r in e.recipient] == ["VEN"]
+        for e in events
+    ), summary(events)
+
+
+@pytest.mark.parametrize(
+    "text, recipient",
+    [
+        ("Hamas accepted an invitation to visit Moscow next month.", "RUS"),
+        (
+            "The Syrian government rejected an invitation to attend a meeting of Lebanese "
+            "political parties in Beirut.",
+            "LBN",
+        ),
+    ],
+)
+def test_invitation_without_an_author_points_at_the_host(coder, text, recipient):
+    events = code(coder, text)
+    assert any(
+        e.event in {"AGREE", "REJECT"} and recipient in {r.code for r in e.recipient}
+        for e in events
+    ), summary(events)
+
+
+def test_deployment_of_troops_acts_through_the_troops(coder):
+    events = code(coder, "A first deployment of NATO peacekeeping troops arrived in Kosovo.")
+    assert ("AID", ("IGO",), ("XKX",)) in summary(events)
+    assert {a.sector for e in events for a in e.actor} == {"PKO"}
