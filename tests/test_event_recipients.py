@@ -76,3 +76,36 @@ def test_deployment_of_troops_acts_through_the_troops(coder):
     events = code(coder, "A first deployment of NATO peacekeeping troops arrived in Kosovo.")
     assert ("AID", ("IGO",), ("XKX",)) in summary(events)
     assert {a.sector for e in events for a in e.actor} == {"PKO"}
+
+
+def test_part_of_a_stronghold_belongs_to_its_owner_not_the_border_nearby(coder):
+    events = code(
+        coder,
+        "Colombian troops captured part of a FARC rebel stronghold near the Venezuelan border.",
+    )
+    assert summary(events) == {("COERCE", ("COL",), ("COL",))}
+    assert events[0].recipient[0].sector == "REB"
+
+
+def test_allowing_the_return_of_inspectors_is_towards_the_inspectors(coder):
+    events = code(coder, "Iraq agreed on Monday to allow the return of UN weapons inspectors.")
+    assert any(e.event == "AGREE" and [r.code for r in e.recipient] == ["UNO"] for e in events), (
+        summary(events)
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Moscow imposed new visa restrictions for Georgian citizens on Friday.",
+            ("COERCE", ("RUS",), ("GEO",)),
+        ),
+        (
+            "Austria plans to impose restrictions on its labour market for Romanian workers.",
+            ("THREATEN", ("AUT",), ("ROU",)),
+        ),
+    ],
+)
+def test_restrictions_for_a_people_target_that_people(coder, text, expected):
+    assert expected in summary(code(coder, text))

@@ -263,6 +263,21 @@ def _noun_of_participle(obj: Token) -> Token:
     return obj
 
 
+def _named_by_modifier(noun: Token) -> bool:
+    """A thing named by whom it belongs to: "rebel positions", "a FARC stronghold", "Russia's
+    assets"."""
+    return any(
+        c.dep_ in {"compound", "amod", "nmod", "poss"}
+        and c.pos_ != "PRON"
+        and (
+            c.ent_type_ in {"ORG", "GPE", "NORP"}
+            or c.pos_ == "PROPN"
+            or (c.pos_ == "NOUN" and c.lower_ in _agent_nouns())
+        )
+        for c in noun.children
+    )
+
+
 def _named_modifiers(noun: Token) -> list[Token]:
     """The bodies named as modifiers of a noun that is itself parsed as a modifier: "vetoed a
     Security Council resolution censuring X", with the participle as the object's head."""
@@ -340,6 +355,9 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     found = prep_recipients(verb, lexicon, sense.preps)
     counted = None if obj is None else through_quantity(obj)
     if not found and counted is not None and counted is not obj:
+        if _named_by_modifier(counted):
+            # "captured part of a rebel stronghold near the border": whose stronghold
+            return authors_of([counted], root)
         # "suspended a range of sanctions on Syria"
         found = [
             t
@@ -384,8 +402,30 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                 return whose
         return _named_modifiers(obj) or with_conjuncts(obj)
     owners = [] if obj is None or actorlike(obj) else owners_of(obj, root, lexicon)
+    if not owners and obj is not None and verb.lemma_.lower() in _words("causative_verbs"):
+        # "allowed the return of UN inspectors": the ones let in or let act
+        owners = [
+            t
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in prep_objects(c)
+            if actorlike(t)
+        ]
     if owners and obj is not None and event_noun(obj, lexicon):
         return owners  # "demanded the removal of X", "tightened the blockade of X"
+    if (
+        (root in {"13", "16"} or sense.cameo[:3] == "172")
+        and not owners
+        and obj is not None
+        and not actorlike(obj)
+        and not any(actorlike(t) for t in found)
+    ):
+        # "imposed visa restrictions for Russian diplomats", "restrictions on its labour
+        # market for workers from the new member states": whom the restriction is for
+        aimed = [t for t in prep_recipients(verb, lexicon, ("for",)) if actorlike(t)]
+        aimed = aimed or beneficiaries(obj, *found)
+        if aimed:
+            return aimed
     if not owners and found and not any(actorlike(t) for t in found):
         # "hacked into the computers of South Korean officers"
         owners = [t for noun in found for t in owners_of(noun, root, lexicon)]
