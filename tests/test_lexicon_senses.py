@@ -118,7 +118,9 @@ def _codes(coder, text):
         ("Kenyan police opened fire on protesters in Nairobi.", ("ASSAULT", "193")),
         ("Iraqi police used tear gas to disperse Kurdish protesters.", ("ASSAULT", "175")),
         ("Colombian rebels set free 12 hostages on Sunday.", ("RETREAT", "0841")),
-        ("The Myanmar army forced out hundreds of Rohingya villagers.", ("COERCE", "174")),
+        # a population driven out is a mass expulsion; expelled individuals are deported
+        ("The Myanmar army forced out hundreds of Rohingya villagers.", ("ASSAULT", "201")),
+        ("Sudan expelled two Norwegian journalists on Monday.", ("COERCE", "174")),
         # a labour strike called off eases dissent; called-off air strikes de-escalate
         ("The Nigerian union cancelled the strike after talks.", ("CONCEDE", "082")),
         ("The Pentagon cancelled the air strikes against Iran.", ("RETREAT", "087")),

@@ -1,0 +1,83 @@
+"""The most specific CAMEO code the words support: bombings, assassinations, human shields,
+alert status, mass violence, mass expulsion, permission refused, property released."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+DAY = dt.date(2025, 3, 5)
+
+
+def _codes(coder, text):
+    from accord.ingest import article_from_text
+
+    events = coder.code(article_from_text(text, date=DAY, headline=False))
+    return {(e.event, e.cameo) for e in events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bombing named in the "in" phrase: suicide, vehicle, roadside, IED or mine
+        ("Four Pakistani soldiers were killed in a suicide bombing in Quetta.", "1831"),
+        ("Two Afghan soldiers were wounded in a bomb attack in Kandahar on Monday.", "183"),
+        ("Three Iraqi policemen were wounded in a roadside bomb attack near Tikrit.", "1833"),
+        ("Two Malian soldiers were killed in an IED explosion near Gao.", "1834"),
+        ("Two Colombian soldiers were killed in a landmine blast in Antioquia.", "1834"),
+        ("Gunmen wounded two Nigerian soldiers in a bomb attack in Maiduguri.", "183"),
+        ("Militants carried out a suicide bombing at a Pakistani police station.", "1831"),
+        # a public figure killed is assassinated
+        ("Taliban gunmen killed the governor of Kunduz province on Sunday.", "186"),
+        # human shields and hostages named by the "as" phrase
+        ("Islamist militants used villagers as human shields in Mosul.", "184"),
+        ("Rebels were holding hundreds of villagers as human shields in Mosul.", "184"),
+        ("Somali pirates held 20 Indian sailors as hostages.", "181"),
+        # alert status, cyber forces
+        ("Syrian troops remained on alert along the border.", "152"),
+        ("Iran has trained hundreds of hackers to attack Israeli networks.", "155"),
+        # fighting for a place; mass violence committed
+        ("Sudanese and rebel forces were battling for control of the airport.", "190"),
+        ("Serbian forces engaged in ethnic cleansing against Albanians.", "203"),
+        ("Myanmar's army committed genocide against the Rohingya, the UN said.", "202"),
+        ("The Burmese army forced out thousands of Karen villagers from their homes.", "201"),
+        # refusals and releases with their sub-codes
+        ("Turkish authorities denied permission for the rally in Ankara.", "1233"),
+        ("Russia refused permission for the march in Moscow.", "1233"),
+        (
+            "A Swiss court released the frozen assets of a Nigerian businessman worth "
+            "20 million dollars.",
+            "0842",
+        ),
+        ("France pulled out its peacekeepers from the Central African Republic.", "1661"),
+        # a policy opened up; an inquiry into the treatment of detainees
+        ("China opened up its financial sector to foreign banks.", "0832"),
+        ("The UN investigated the treatment of detainees in Libyan prisons.", "092"),
+        # an indictment for war crimes or genocide is an accusation of them
+        ("The Hague tribunal indicted two Croatian generals for genocide.", "1124"),
+    ],
+)
+def test_words_give_the_specific_code(all_coder, text, expected):
+    assert expected in {cameo for _, cameo in _codes(all_coder, text)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no bombing named: a plain killing
+        ("Twelve Syrian soldiers were killed in Idlib on Monday.", "190"),
+        ("Israeli troops killed two Palestinian militants in Jenin.", "190"),
+        # money released is still aid; individuals expelled are deported
+        ("The IMF released 1 billion dollars to Egypt.", "071"),
+        ("Sudan expelled two Norwegian journalists on Monday.", "174"),
+        # an indictment is legal action unless it is for war crimes
+        ("A former Brazilian minister was indicted on corruption charges on Monday.", "173"),
+        # entry refused stays a general rejection
+        ("Egypt denied entry to a Human Rights Watch delegation.", "120"),
+    ],
+)
+def test_general_senses_stay_general(all_coder, text, expected):
+    assert {cameo for _, cameo in _codes(all_coder, text)} == {expected}
