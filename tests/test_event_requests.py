@@ -144,3 +144,42 @@ def test_an_appeal_named_by_a_noun_takes_its_clause(coder):
 def test_a_demand_named_by_a_noun_takes_its_clause(coder):
     events = code(coder, "Iraq issued a demand that Kuwait return the prisoners it holds.")
     assert ("1053", ("IRQ",), ("KWT",)) in asks(events)
+
+
+def rallies(events):
+    return {
+        (e.cameo, e.event, tuple(a.code for a in e.actor), tuple(r.code for r in e.recipient))
+        for e in events
+        if e.cameo == "113"
+    }
+
+
+def test_a_call_for_air_strikes_on_a_country_rallies_opposition_against_it(coder):
+    text = "Tehran on Sunday called for air strikes on Israel."
+    assert rallies(code(coder, text)) == {("113", "ACCUSE", ("IRN",), ("ISR",))}
+
+
+def test_asking_a_named_party_to_impose_sanctions_is_a_request_of_it(coder):
+    text = "Tehran on Sunday urged the European Union to impose sanctions on Israel."
+    events = code(coder, text)
+    assert not rallies(events)
+    assert {r for _, _, r in asks(events)} == {("EUR",)}
+
+
+def test_an_appeal_to_mobilize_against_a_party_rallies_opposition_against_it(coder):
+    text = "Syria's foreign minister called on Arab states to unite and mobilize against Israel."
+    events = code(coder, text)
+    assert rallies(events) == {("113", "ACCUSE", ("SYR",), ("ISR",))}
+    assert not asks(events)
+
+
+def test_an_appeal_for_a_peaceful_act_stays_an_appeal(coder):
+    text = "The Pope urged Nigeria to release the detained students."
+    events = code(coder, text)
+    assert not rallies(events)
+    assert asks(events)
+
+
+def test_an_appeal_not_to_attack_rallies_nobody(coder):
+    text = "The UN chief urged Israel not to attack Lebanon."
+    assert not rallies(code(coder, text))

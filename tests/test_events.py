@@ -305,9 +305,11 @@ def test_an_agreement_inside_a_rejected_proposal_is_not_coded(coder):
     assert summary(code(coder, text)) == {("REJECT", ("NPL",), ("IND",))}
 
 
-def test_a_call_for_sanctions_against_a_country_targets_it(coder):
+def test_a_call_for_sanctions_against_a_country_rallies_opposition_against_it(coder):
     events = code(coder, "Amnesty International called for sanctions against Myanmar.")
-    assert any(e.event == "REQUEST" and [r.code for r in e.recipient] == ["MMR"] for e in events)
+    assert [(e.cameo, e.event, [r.code for r in e.recipient]) for e in events] == [
+        ("113", "ACCUSE", ["MMR"])
+    ]
 
 
 def test_the_content_of_a_demanded_admission_is_not_an_event(coder):

@@ -30,7 +30,7 @@ from accord.events.arguments import (
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import apply_context, complement_effect, obligation
 from accord.events.protests import protest_aims, protest_targets, without_riot_damage
-from accord.events.requests import ask_for, asked_code, noun_request_aim
+from accord.events.requests import ask_for, asked_code, noun_request_aim, rally_opposition
 from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
@@ -202,6 +202,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         asked = asked_code(verb, obj, lexicon)
         if asked is not None:
             ask_for(frame, asked, lexicon)
+        rally_opposition(frame, verb, obj, lexicon)
     return frame
 
 
