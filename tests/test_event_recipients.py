@@ -109,3 +109,21 @@ def test_allowing_the_return_of_inspectors_is_towards_the_inspectors(coder):
 )
 def test_restrictions_for_a_people_target_that_people(coder, text, expected):
     assert expected in summary(code(coder, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia accepted the European Union's proposal on Kosovo.",
+        "Serbia accepted a proposal from the European Union on Kosovo.",
+    ],
+)
+def test_an_accepted_proposal_is_towards_its_author_not_its_topic(coder, text):
+    assert ("AGREE", ("SRB",), ("EUR",)) in summary(code(coder, text))
+
+
+def test_demanded_withdrawal_from_a_country_targets_the_forces(coder):
+    events = code(
+        coder, "EU foreign ministers demanded the withdrawal of Russian forces from Moldova."
+    )
+    assert {r.code for e in events if e.event == "REQUEST" for r in e.recipient} == {"RUS"}

@@ -353,6 +353,27 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         # "contributed 500 troops to the UN force", "reopened their embassies": own means
         obj = None
     found = prep_recipients(verb, lexicon, sense.preps)
+    if (
+        root in REACTION_ROOTS
+        and obj is not None
+        and obj.pos_ == "NOUN"
+        and obj.lower_ not in _agent_nouns()
+        and any(actorlike(t) for t in found)
+    ):
+        # "accepted the EU's proposal on Kosovo": the proposal's author, not its topic; an
+        # act's "from" is where it starts ("the withdrawal of X from Y")
+        stated = obj.lemma_.lower() in (
+            lexicon.request_nouns | lexicon.intent_nouns | _words("authored_nouns")
+        )
+        authors = [
+            t
+            for t in _authors(obj, root)
+            if actorlike(t)
+            and t.pos_ != "PRON"
+            and (stated or t.head.dep_ != "prep" or t.head.lower_ == "by")
+        ]
+        if authors:
+            return authors
     counted = None if obj is None else through_quantity(obj)
     if not found and counted is not None and counted is not obj:
         if _named_by_modifier(counted):
@@ -588,7 +609,6 @@ def authors_of(nouns: list[Token], root: str) -> list[Token]:
     if root not in REACTION_ROOTS:
         return nouns
     out: list[Token] = []
-    preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
     for noun in nouns:
         named = _named_modifiers(noun)
         if named:
@@ -597,13 +617,7 @@ def authors_of(nouns: list[Token], root: str) -> list[Token]:
         if actorlike(noun):
             out.append(noun)
             continue
-        owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
-        owners += [
-            t
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in preps
-            for t in prep_objects(c)
-        ]
+        owners = _authors(noun, root)
         if not owners:
             owners = [
                 t
@@ -613,6 +627,16 @@ def authors_of(nouns: list[Token], root: str) -> list[Token]:
             ]
         out += owners or _invited_to(noun) or [noun]
     return out
+
+
+def _authors(noun: Token, root: str) -> list[Token]:
+    """Who a proposal, demand or statement is by: its possessor or its "by" or "from" phrase
+    (for appeals and demands also "of": "the demands of the strikers")."""
+    preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    return owners + [
+        t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
+    ]
 
 
 def _invited_to(noun: Token) -> list[Token]:
