@@ -81,3 +81,16 @@ def test_words_give_the_specific_code(all_coder, text, expected):
 )
 def test_general_senses_stay_general(all_coder, text, expected):
     assert {cameo for _, cameo in _codes(all_coder, text)} == {expected}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Turkish cabinet decided to expel the Iranian ambassador.", ("SANCTION", "161")),
+        ("NATO decided to send more troops to Kosovo.", ("MOBILIZE", "154")),
+    ],
+)
+def test_a_decision_taken_is_the_act_not_a_threat(coder, text, expected):
+    assert expected in _codes(coder, text)
+    assert not any(event == "THREATEN" for event, _ in _codes(coder, text))
