@@ -127,3 +127,34 @@ def test_demanded_withdrawal_from_a_country_targets_the_forces(coder):
         coder, "EU foreign ministers demanded the withdrawal of Russian forces from Moldova."
     )
     assert {r.code for e in events if e.event == "REQUEST" for r in e.recipient} == {"RUS"}
+
+
+def test_a_counted_group_of_two_nationalities_keeps_both(coder):
+    events = code(
+        coder, "Police in Guinea tortured dozens of Sierra Leonean and Liberian refugees."
+    )
+    assert {r.code for e in events for r in e.recipient} == {"SLE", "LBR"}
+
+
+def test_demands_named_by_their_makers_go_to_the_makers(coder):
+    events = code(coder, "The Nigerian government rejected union demands for higher wages.")
+    assert ("REJECT", ("NGA",), ("NGA",)) in summary(events)
+    assert [r.sector for e in events for r in e.recipient] == ["LAB"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Iran has trained hundreds of computer hackers capable of launching cyber attacks "
+            "against Israel.",
+            ("MOBILIZE", ("IRN",), ("ISR",)),
+        ),
+        (
+            "Pakistan mobilized troops along the border with India.",
+            ("MOBILIZE", ("PAK",), ("IND",)),
+        ),
+    ],
+)
+def test_a_show_of_force_is_aimed_at_whom_its_forces_face(coder, text, expected):
+    assert expected in summary(code(coder, text))

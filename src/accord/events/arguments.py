@@ -376,9 +376,9 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
             return authors
     counted = None if obj is None else through_quantity(obj)
     if not found and counted is not None and counted is not obj:
-        if _named_by_modifier(counted):
+        if _named_by_modifier(counted) and obj is not None and not actorlike(obj):
             # "captured part of a rebel stronghold near the border": whose stronghold
-            return authors_of([counted], root)
+            return authors_of(with_conjuncts(counted), root)
         # "suspended a range of sanctions on Syria"
         found = [
             t
@@ -469,6 +469,9 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
                     ]
                     if aimed:
                         return aimed
+        aimed = _aimed_at(verb, means)
+        if aimed:
+            return aimed
     if root in {"02", "10", "11", "12", "13"}:
         # "demanded that the US cancel", "warned that Iran would": the clause's subject
         for child in verb.children:
@@ -480,6 +483,28 @@ def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     return authors_of(
         [t for t in with_conjuncts(obj) if t.lower_ not in _words("not_people")], root
     )
+
+
+def _aimed_at(verb: Token, means: Token | None) -> list[Token]:
+    """Whom a show of force is aimed at, named under the forces or the verb: "trained hackers
+    capable of launching attacks against Israel", "massed troops on the border with India"."""
+    background = _words("background_preps")  # "after attacks against its embassy"
+    holders = [
+        c
+        for c in verb.children
+        if c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "prep" and c.lower_ not in background)
+    ]
+    holders += [means] if means is not None else []
+    for holder in holders:
+        for token in holder.subtree:
+            if token.dep_ != "prep" or token.lower_ not in {"against", "with"}:
+                continue
+            if token.lower_ == "with" and token.head.lemma_.lower() not in {"border", "frontier"}:
+                continue
+            aimed = [t for t in prep_objects(token) if actorlike(t)]
+            if aimed:
+                return aimed
+    return []
 
 
 # Cooperation, support and aid are given "for" someone as well as "to" them.
@@ -634,8 +659,12 @@ def _authors(noun: Token, root: str) -> list[Token]:
     (for appeals and demands also "of": "the demands of the strikers")."""
     preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
     owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
-    return owners + [
+    owners += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
+    ]
+    # "rejected rebel demands", "met the kidnappers' demands" written without the apostrophe
+    return owners or [
+        c for c in noun.children if c.dep_ in {"compound", "amod"} and c.lower_ in _agent_nouns()
     ]
 
 
