@@ -543,3 +543,39 @@ def test_typographic_apostrophes_code_like_plain_ones_and_evidence_keeps_them(co
     assert summary([event]) == summary(code(coder, plain))
     assert event.evidence[0].sentence == curly
     assert curly[event.evidence[0].start : event.evidence[0].end] == curly
+
+
+def test_peacekeepers_arriving_are_a_deployment_not_a_visit(coder):
+    text = "A first batch of Nepalese peacekeeping troops arrived in Lebanon on Friday."
+    events = code(coder, text)
+    assert [(e.cameo, e.event, [r.code for r in e.recipient]) for e in events] == [
+        ("074", "AID", ["LBN"])
+    ]
+
+
+def test_a_peacekeeping_official_arriving_is_a_visit(coder):
+    text = "The UN peacekeeping chief arrived in Mali on Monday."
+    assert {e.event for e in code(coder, text)} <= {"CONSULT"}
+
+
+def test_combat_troops_arriving_are_no_visit(coder):
+    text = "A battalion of French troops arrived in Chad on Monday."
+    assert not [e for e in code(coder, text) if e.event in {"CONSULT", "AID"}]
+
+
+def test_sending_inspectors_to_investigate_is_the_inquiry_into_the_destination(coder):
+    text = "The OPCW sent a team of inspectors to Syria on Monday to investigate the attack."
+    events = code(coder, text)
+    assert [(e.event, e.cameo[:2], [r.code for r in e.recipient]) for e in events] == [
+        ("ACCUSE", "09", ["SYR"])
+    ]
+
+
+def test_sending_troops_is_still_a_mobilization(coder):
+    text = "Russia sent thousands of troops to the Belarus border on Monday."
+    assert {e.event for e in code(coder, text)} == {"MOBILIZE"}
+
+
+def test_warships_sent_to_watch_an_exercise_are_a_show_of_force(coder):
+    text = "Japan dispatched warships and aircraft to monitor the Chinese drills on Friday."
+    assert "ACCUSE" not in {e.event for e in code(coder, text)}

@@ -187,14 +187,15 @@ class Coder:
             for r in _resolve_all(frame.recipients, actors, self.resolver)
             if (r.code, r.name) not in {(a.code, a.name) for a in actor}
         ]
+        peacekeeping = bool(actor) and all(_peacekeeping(a) for a in actor)
         if (
             frame.cameo[:3] == "042"
             and actor
-            and all(a.sector in ARMED_SECTORS for a in actor)
+            and (peacekeeping or all(a.sector in ARMED_SECTORS for a in actor))
             and _armed_bodies(frame, self.lexicon.words("armed_units"))
         ):
             # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
-            if not all(a.sector == "PKO" for a in actor):
+            if not peacekeeping:
                 self.tally.drop("armed force arriving, not a visit")
                 return None
             coding = self.ontology.coding("074")
@@ -335,9 +336,30 @@ def _located(actor: Actor, place: Place, local: frozenset[str]) -> Actor:
 
 
 def _armed_bodies(frame: Frame, units: frozenset[str]) -> bool:
-    """The frame's actors are armed bodies ("troops", "a contingent"), not people with a
-    military role ("the defence minister", "General X"): plural nouns or unit nouns."""
-    return all(t.tag_ in {"NNS", "NNPS"} or t.lemma_.lower() in units for t in frame.actors)
+    """The frame's actors are armed bodies ("troops", "a contingent", "a first batch of
+    troops"), not people with a military role ("the defence minister", "General X"): plural
+    nouns or unit nouns, or a part of them."""
+
+    def body(token: Token) -> bool:
+        return token.tag_ in {"NNS", "NNPS"} or token.lemma_.lower() in units
+
+    return all(
+        body(t)
+        or any(
+            body(inner)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for inner in c.children
+            if inner.dep_ == "pobj"
+        )
+        for t in frame.actors
+    )
+
+
+def _peacekeeping(actor: Actor) -> bool:
+    """A peacekeeping force, whether resolved as one or as the body that sends it ("NATO
+    peacekeeping troops", "UN peacekeepers")."""
+    return actor.sector == "PKO" or "peacekeep" in actor.text.lower()
 
 
 def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:

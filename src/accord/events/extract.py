@@ -33,6 +33,12 @@ from accord.events.protests import protest_aims, protest_targets, without_riot_d
 from accord.events.requests import ask_for, asked_code, noun_request_aim, rally_opposition
 from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
 
+# Sending people on an errand of inquiry is the inquiry: "sent inspectors to monitor the plant".
+SENDING_VERBS = {"send", "dispatch", "deploy"}
+INQUIRY_PURPOSES = {"investigate", "probe", "monitor", "inspect", "verify", "examine", "assess"}
+INQUIRY_BODIES = {"inspector", "investigator", "expert", "monitor", "observer", "team", "mission"}
+INQUIRY_BODIES |= {"personnel", "official", "delegation", "envoy", "specialist", "prosecutor"}
+
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
 
@@ -106,6 +112,9 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         and not _agent(verb)
     ):
         return None  # a state, not an act: "militiamen armed with machetes"
+    sent = _sent_to_inquire(verb, lemma, lexicon, consumed)
+    if sent is not None:
+        return sent
     obj = direct_object(verb)
     if (
         lemma in lexicon.light_verbs
@@ -204,6 +213,63 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             ask_for(frame, asked, lexicon)
         rally_opposition(frame, verb, obj, lexicon)
     return frame
+
+
+def _sent_to_inquire(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
+    """ "sent 20 inspectors to Iraq to investigate", "dispatched a team to the plant to monitor
+    the work": the sending is the inquiry (CAMEO 09x), by the sender, into the destination."""
+    sent = direct_object(verb)
+    if lemma not in SENDING_VERBS or sent is None:
+        return None
+    if not any(t.lemma_.lower() in INQUIRY_BODIES for t in (sent, *_of_objects(sent))):
+        return None  # "dispatched ships to monitor the drills": a show of force
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        sense = verb_sense(clause, lexicon, direct_object(clause))
+        inquiry = sense is not None and sense.cameo[:2] == "09"
+        if not inquiry and clause.lemma_.lower() in INQUIRY_PURPOSES:
+            sense = Sense(
+                f"{lemma} ... to {clause.lemma_.lower()}",
+                "090",
+                None,
+                (),
+                None,
+                "extract.py: sent to inquire",
+            )
+            inquiry = True
+        if not inquiry or sense is None or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        consumed.update(t.i for t in clause.subtree if t.pos_ in {"VERB", "NOUN"})
+        # "sent 21 personnel to Bosnia", the destination hung on what is sent
+        holders = [verb, sent, *_of_objects(sent)]
+        places = [
+            t
+            for holder in holders
+            for c in holder.children
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
+            for t in prep_objects(c)
+        ]
+        frame = Frame(
+            verb,
+            sense,
+            sense.cameo,
+            subjects_of(verb),
+            places,  # the destination's country, as the resolver reads it
+            symmetric=False,
+            kind="verb",
+        )
+        frame.notes.append(f"sent to '{clause.text}'")
+        return frame
+    return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [
+        t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in prep_objects(c)
+    ]
 
 
 def _late_agent(verb: Token) -> list[Token]:
