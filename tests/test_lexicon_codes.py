@@ -52,6 +52,12 @@ def _codes(coder, text):
             "0842",
         ),
         ("France pulled out its peacekeepers from the Central African Republic.", "1661"),
+        # turning down, refusing or rebuffing a proposal: the parallels of "reject"
+        ("North Korea refused talks with South Korea on Monday.", "125"),
+        ("Israel turned down the Egyptian ceasefire proposal.", "1246"),
+        ("The Taliban rebuffed an offer of talks from Kabul.", "125"),
+        ("Venezuela declined an invitation to the summit in Lima.", "125"),
+        ("Russia refused Norwegian mediation in the dispute.", "126"),
         # a policy opened up; an inquiry into the treatment of detainees
         ("China opened up its financial sector to foreign banks.", "0832"),
         ("The UN investigated the treatment of detainees in Libyan prisons.", "092"),
