@@ -158,3 +158,24 @@ def test_demands_named_by_their_makers_go_to_the_makers(coder):
 )
 def test_a_show_of_force_is_aimed_at_whom_its_forces_face(coder, text, expected):
     assert expected in summary(code(coder, text))
+
+
+def test_ending_mediation_of_talks_targets_the_sides_of_the_talks(coder):
+    events = code(coder, "Qatar ended its mediation of talks between Israel and Hamas.")
+    assert {r.code for e in events if e.event == "SANCTION" for r in e.recipient} == {
+        "ISR",
+        "PSE",
+    }
+
+
+def test_the_source_of_a_trailing_report_is_no_party():
+    from accord import nlp
+    from accord.events.arguments import reporting_subject
+    from accord.events.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    doc = nlp.load()(
+        "The army will shell Misrata and Sirte, Libyan army spokesman Ahmed Mismari said."
+    )
+    assert {t.text for t in doc if reporting_subject(t, lexicon)} >= {"Mismari"}
+    assert not any(reporting_subject(t, lexicon) for t in doc if t.text in {"Misrata", "Sirte"})

@@ -290,7 +290,29 @@ def _named_modifiers(noun: Token) -> list[Token]:
     ]
 
 
+def reporting_subject(token: Token, lexicon: Lexicon) -> bool:
+    """The token names the source of a trailing reporting clause (", Dutch Foreign Minister
+    X said on Tuesday"), however the parse hangs it: a source, never a party."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i
+    if start == 0 or doc[start - 1].text not in {",", "--", "\u2014"}:
+        return False
+    # a name the parser split ("Hans Van den Broek said") may leave a word or two between
+    for word in doc[end + 1 : end + 4]:
+        if word.is_punct:
+            return False
+        if word.pos_ == "VERB" and word.lemma_.lower() in lexicon.speech_verbs:
+            return True
+    return False
+
+
 def recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
+    """Whom a verb's event is done to: its object, a recipient preposition, the owner or
+    author of what it acts on, or the party its clause names."""
+    return [t for t in _recipients_of(verb, sense, lexicon) if not reporting_subject(t, lexicon)]
+
+
+def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     root = sense.cameo[:2]
     particle = sense.particle
     told = direct_object(verb)
@@ -489,11 +511,7 @@ def _aimed_at(verb: Token, means: Token | None) -> list[Token]:
     """Whom a show of force is aimed at, named under the forces or the verb: "trained hackers
     capable of launching attacks against Israel", "massed troops on the border with India"."""
     background = _words("background_preps")  # "after attacks against its embassy"
-    holders = [
-        c
-        for c in verb.children
-        if c.dep_ in {"advcl", "xcomp"} or (c.dep_ == "prep" and c.lower_ not in background)
-    ]
+    holders = [c for c in verb.children if c.dep_ == "prep" and c.lower_ not in background]
     holders += [means] if means is not None else []
     for holder in holders:
         for token in holder.subtree:
@@ -590,10 +608,19 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
     if eventlike or any(event_noun(c, lexicon) for c in noun.children if c.dep_ == "compound"):
-        # "suspended its mediation between Israel and Hamas", "mediation efforts among X"
-        out += [
+        # "suspended its mediation between Israel and Hamas", "mediation efforts among X",
+        # "its mediation of talks between X and Y"
+        talks = [
             t
             for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for t in prep_objects(c)
+            if event_noun(t, lexicon)
+        ]
+        out += [
+            t
+            for holder in (noun, *talks)
+            for c in holder.children
             if c.dep_ == "prep" and c.lower_ in {"between", "among"}
             for t in prep_objects(c)
         ]
@@ -746,6 +773,12 @@ def complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Toke
     """Whom an uncoded complement acts on, for the verb that frames it: "threatened to deliver
     blows to the United States", "refused to allow UN planes to land", "threatened to resume
     attacks in Israel" (a country where the act would happen)."""
+    return [
+        t for t in _complement_recipients(verb, root, lexicon) if not reporting_subject(t, lexicon)
+    ]
+
+
+def _complement_recipients(verb: Token, root: str, lexicon: Lexicon) -> list[Token]:
     for child in verb.children:
         complement = child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}
         if not complement and not purpose_clause(child):
