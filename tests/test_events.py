@@ -579,3 +579,32 @@ def test_sending_troops_is_still_a_mobilization(coder):
 def test_warships_sent_to_watch_an_exercise_are_a_show_of_force(coder):
     text = "Japan dispatched warships and aircraft to monitor the Chinese drills on Friday."
     assert "ACCUSE" not in {e.event for e in code(coder, text)}
+
+
+def test_protesting_that_a_party_fails_criticises_that_party(coder):
+    text = "Amnesty International protested that Egypt was failing to protect journalists."
+    events = code(coder, text)
+    assert [(e.event, e.cameo, [r.code for r in e.recipient]) for e in events] == [
+        ("ACCUSE", "111", ["EGY"])
+    ]
+
+
+def test_the_content_of_a_complaint_is_not_a_new_event(coder):
+    text = "Pakistan complained on Sunday that Indian troops had shelled its border posts."
+    events = code(coder, text)
+    assert [
+        (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("ACCUSE", ["PAK"], ["IND"])]
+
+
+def test_a_reminder_that_a_party_must_act_is_a_demand_of_it(coder):
+    text = "The German chancellor sent a sharp reminder to Serbia that it must free the prisoners."
+    events = code(coder, text)
+    assert [(e.event, e.cameo[:2], [r.code for r in e.recipient]) for e in events] == [
+        ("REQUEST", "10", ["SRB"])
+    ]
+
+
+def test_a_warning_that_a_party_must_stop_is_a_demand_not_a_threat(coder):
+    text = "Ankara issued a warning to Athens that it must halt the drills."
+    assert {e.event for e in code(coder, text)} == {"REQUEST"}

@@ -30,7 +30,13 @@ from accord.events.arguments import (
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import apply_context, complement_effect, obligation
 from accord.events.protests import protest_aims, protest_targets, without_riot_damage
-from accord.events.requests import ask_for, asked_code, noun_request_aim, rally_opposition
+from accord.events.requests import (
+    ask_for,
+    asked_code,
+    clause_code,
+    noun_request_aim,
+    rally_opposition,
+)
 from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
 
 # Sending people on an errand of inquiry is the inquiry: "sent inspectors to monitor the plant".
@@ -38,6 +44,12 @@ SENDING_VERBS = {"send", "dispatch", "deploy"}
 INQUIRY_PURPOSES = {"investigate", "probe", "monitor", "inspect", "verify", "examine", "assess"}
 INQUIRY_BODIES = {"inspector", "investigator", "expert", "monitor", "observer", "team", "mission"}
 INQUIRY_BODIES |= {"personnel", "official", "delegation", "envoy", "specialist", "prosecutor"}
+
+# Verbal protest: "protested that X is failing to ..." criticises X.
+COMPLAINING_VERBS = {"protest", "complain"}
+
+# What a statement that tells a party what it must do is issued as: a demand of it.
+STATEMENT_NOUNS = frozenset({"reminder", "notice", "message", "notification"})
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -115,6 +127,12 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     sent = _sent_to_inquire(verb, lemma, lexicon, consumed)
     if sent is not None:
         return sent
+    complaint = _complaint(verb, lemma, consumed)
+    if complaint is not None:
+        return complaint
+    told = _statement_must(verb, lexicon, consumed)
+    if told is not None:
+        return told
     obj = direct_object(verb)
     if (
         lemma in lexicon.light_verbs
@@ -262,6 +280,58 @@ def _sent_to_inquire(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[in
             kind="verb",
         )
         frame.notes.append(f"sent to '{clause.text}'")
+        return frame
+    return None
+
+
+def _complaint(verb: Token, lemma: str, consumed: set[int]) -> Frame | None:
+    """ "protested that the authorities were failing to protect refugees", "complained that X
+    had broken the truce": a criticism of the clause's subject (CAMEO 111), whose content is
+    the complaint, not a new event."""
+    if lemma not in COMPLAINING_VERBS or direct_object(verb) is not None:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        criticised = [t for t in subjects_of(clause) if actorlike(t) and t.i > verb.i]
+        if not criticised:
+            continue
+        consumed.update(t.i for t in clause.subtree)
+        sense = Sense(f"{lemma} that", "111", None, (), None, "extract.py: complaint")
+        frame = Frame(verb, sense, "111", subjects_of(verb), criticised, False, "verb")
+        frame.notes.append(f"complaint about '{clause.text}'")
+        return frame
+    return None
+
+
+def _statement_must(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
+    """ "issued a stern reminder to Iraq that it must cooperate", "sent a warning to X that it
+    must withdraw": a statement whose content is what a party must do is a demand of it."""
+    noun = direct_object(verb)
+    if noun is None or noun.lemma_.lower() not in STATEMENT_NOUNS | lexicon.words("authored_nouns"):
+        return None
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "ccomp"} or not obligation(clause):
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        told = [
+            t
+            for holder in (verb, noun)
+            for c in holder.children
+            if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+            for t in prep_objects(c)
+            if actorlike(t)
+        ] or [t for t in subjects_of(clause) if actorlike(t)]
+        if not told:
+            continue
+        consumed.update(t.i for t in noun.subtree)
+        sense = Sense(f"{noun.lemma_} ... must", "100", None, (), None, "extract.py: told must")
+        frame = Frame(verb, sense, "100", subjects_of(verb), told, False, "verb")
+        asked = clause_code(clause, lexicon)
+        if asked is not None:
+            ask_for(frame, asked, lexicon)
+        frame.notes.append(f"must '{clause.text}'")
         return frame
     return None
 

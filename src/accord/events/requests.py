@@ -45,7 +45,7 @@ def noun_request_aim(frame: Frame, lexicon: Lexicon) -> None:
         if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
             if clause.dep_ == "relcl" and not any(c.lower_ == "that" for c in clause.children):
                 continue
-            asked = _clause_code(clause, lexicon)
+            asked = clause_code(clause, lexicon)
             if asked is not None:
                 ask_for(frame, asked, lexicon)
                 return
@@ -63,7 +63,7 @@ def asked(verb: Token, obj: Token | None, lexicon: Lexicon) -> tuple[str, Token]
     """The code of what an appeal or demand asks for, with the clause or noun that names it."""
     for source in _asked_parts(verb, obj, lexicon):
         code = (
-            _clause_code(source, lexicon)
+            clause_code(source, lexicon)
             if source.pos_ in {"VERB", "AUX"}
             else _thing_code(source, lexicon)
         )
@@ -223,7 +223,7 @@ def _opposed(source: Token, hostile: bool) -> list[Token]:
     return targets
 
 
-def _clause_code(clause: Token, lexicon: Lexicon) -> str | None:
+def clause_code(clause: Token, lexicon: Lexicon) -> str | None:
     """The code of an asked-for clause: what its object names ("to hold elections", "to
     honour human rights"), else its own sense ("to release the sailors")."""
     inner = direct_object(clause)
