@@ -608,3 +608,21 @@ def test_a_reminder_that_a_party_must_act_is_a_demand_of_it(coder):
 def test_a_warning_that_a_party_must_stop_is_a_demand_not_a_threat(coder):
     text = "Ankara issued a warning to Athens that it must halt the drills."
     assert {e.event for e in code(coder, text)} == {"REQUEST"}
+
+
+def test_a_judge_ordering_a_politician_to_appear_demands_it_of_him(coder):
+    text = (
+        "A Peruvian judge on Monday ordered former president Alberto Fujimori to appear in court."
+    )
+    events = code(coder, text)
+    assert [(e.event, e.cameo[:2], [a.sector for a in e.actor]) for e in events] == [
+        ("REQUEST", "10", ["JUD"])
+    ]
+
+
+def test_ordering_a_diplomat_to_leave_is_an_expulsion(coder):
+    text = "Poland ordered the Russian ambassador to leave the country within three days."
+    events = code(coder, text)
+    assert [
+        (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("SANCTION", ["POL"], ["RUS"])]

@@ -37,7 +37,13 @@ from accord.events.requests import (
     noun_request_aim,
     rally_opposition,
 )
-from accord.events.senses import light_noun, noun_sense, verb_lemma, verb_sense
+from accord.events.senses import (
+    condition_holds,
+    light_noun,
+    noun_sense,
+    verb_lemma,
+    verb_sense,
+)
 
 # Sending people on an errand of inquiry is the inquiry: "sent inspectors to monitor the plant".
 SENDING_VERBS = {"send", "dispatch", "deploy"}
@@ -50,6 +56,9 @@ COMPLAINING_VERBS = {"protest", "complain"}
 
 # What a statement that tells a party what it must do is issued as: a demand of it.
 STATEMENT_NOUNS = frozenset({"reminder", "notice", "message", "notification"})
+
+# An order to leave is an expulsion: "ordered the ambassador to leave the country".
+DEPARTING_VERBS = {"leave", "quit", "depart", "go"}
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -133,6 +142,9 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     told = _statement_must(verb, lexicon, consumed)
     if told is not None:
         return told
+    ordered = _order(verb, lemma, lexicon, consumed)
+    if ordered is not None:
+        return ordered
     obj = direct_object(verb)
     if (
         lemma in lexicon.light_verbs
@@ -334,6 +346,52 @@ def _statement_must(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame 
         frame.notes.append(f"must '{clause.text}'")
         return frame
     return None
+
+
+def _order(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
+    """ "ordered the ambassador to leave": an expulsion, coded as "expelled the ambassador";
+    "ordered the former president to appear for questioning": a demand of him (10x). An order
+    to do something the lexicon codes ("ordered the army to attack") is coded at that act."""
+    if lemma != "order":
+        return None
+    party = direct_object(verb)
+    if party is None or not actorlike(party) or party.dep_ != "dobj":
+        return None
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "ccomp", "advcl"}
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if clause is None or any(c.dep_ == "neg" for c in clause.children):
+        return None
+    if clause.lemma_.lower() in DEPARTING_VERBS:
+        expulsion = next(
+            (
+                s
+                for s in lexicon.verbs.get("expel", ())
+                if not s.particle and s.when and condition_holds(s.when, party)
+            ),
+            None,
+        )
+        if expulsion is not None:
+            consumed.update(t.i for t in clause.subtree)
+            frame = Frame(
+                verb, expulsion, expulsion.cameo, subjects_of(verb), [party], False, "verb"
+            )
+            frame.notes.append(f"ordered to '{clause.text}': an expulsion")
+            return frame
+    if _triggers(clause, lexicon):
+        return None
+    consumed.update(t.i for t in clause.subtree)
+    sense = Sense("order ... to", "100", None, (), None, "extract.py: order")
+    frame = Frame(verb, sense, "100", subjects_of(verb), with_conjuncts(party), False, "verb")
+    frame.notes.append(f"ordered to '{clause.text}'")
+    return frame
 
 
 def _of_objects(noun: Token) -> list[Token]:
