@@ -179,3 +179,26 @@ def test_the_source_of_a_trailing_report_is_no_party():
     )
     assert {t.text for t in doc if reporting_subject(t, lexicon)} >= {"Mismari"}
     assert not any(reporting_subject(t, lexicon) for t in doc if t.text in {"Misrata", "Sirte"})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Iraq rejected the plan despite pressure from Washington.",
+            ("REJECT", ("IRQ",), ("USA",)),
+        ),
+        (
+            "Pakistan's prime minister resigned under pressure from the army.",
+            ("CONCEDE", ("PAK",), ("PAK",)),
+        ),
+        (
+            "Ghanaian teachers called off their strike after talks with the Ghanaian government.",
+            ("CONCEDE", ("GHA",), ("GHA",)),
+        ),
+    ],
+)
+def test_a_concession_or_refusal_answers_whoever_pressed_for_it(coder, text, expected):
+    events = code(coder, text)
+    assert expected in summary(events)
+    assert all(r.sector != "LAB" for e in events for r in e.recipient)

@@ -499,12 +499,50 @@ def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "ccomp" and (subjects := subjects_of(child)):
                 return subjects
+    if root in {"08", "12"} and (obj is None or not actorlike(obj)):
+        pressing = _pressing(verb, lexicon)
+        if pressing:
+            return pressing
     if obj is None:
         return []
     # "provided photographs and military intelligence": things given are no recipient
     return authors_of(
         [t for t in with_conjuncts(obj) if t.lower_ not in _words("not_people")], root
     )
+
+
+def _pressing(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Whom a concession or a refusal answers when it names no one else: "declined to resign
+    despite pressure from the opposition", "resigned under pressure from the army", "called
+    off the strike after talks with the government"."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for clause in clauses:
+        for prep in clause.children:
+            if prep.dep_ != "prep":
+                continue
+            word = prep.lower_
+            for noun in prep_objects(prep):
+                if word in {"despite", "under"} or (
+                    word in {"after", "following"} and noun.lemma_.lower() in lexicon.symmetric
+                ):
+                    sides = {"with"} if word in {"after", "following"} else {"by", "from", "of"}
+                    named = [
+                        t
+                        for c in noun.children
+                        if c.dep_ == "prep" and c.lower_ in sides
+                        for t in prep_objects(c)
+                        if actorlike(t)
+                    ]
+                    named = named or [
+                        t
+                        for c in noun.children
+                        if c.dep_ == "poss" and c.pos_ != "PRON"
+                        for t in with_conjuncts(c)
+                        if word != "after"
+                    ]
+                    if named:
+                        return named
+    return []
 
 
 def _aimed_at(verb: Token, means: Token | None) -> list[Token]:
