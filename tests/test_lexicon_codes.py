@@ -61,6 +61,16 @@ def _codes(coder, text):
         # a policy opened up; an inquiry into the treatment of detainees
         ("China opened up its financial sector to foreign banks.", "0832"),
         ("The UN investigated the treatment of detainees in Libyan prisons.", "092"),
+        # what a side is accused or blamed of
+        ("Human Rights Watch accused the Egyptian police of torturing detainees.", "1122"),
+        ("Kyiv accused Moscow of aggression against Ukraine.", "1123"),
+        ("Azerbaijan blamed Armenia for the attack on its border post.", "1123"),
+        ("The former Peruvian president was accused of embezzling public funds.", "1121"),
+        ("Iran accused two British nationals of spying for Israel.", "1125"),
+        ("The UN accused the Myanmar army of genocide.", "1124"),
+        # an investigation named for what it examines
+        ("The UN Human Rights Council launched a human rights investigation into Eritrea.", "092"),
+        ("The ICC opened a genocide investigation against the Sudanese president.", "094"),
         # an indictment for war crimes or genocide is an accusation of them
         ("The Hague tribunal indicted two Croatian generals for genocide.", "1124"),
     ],
