@@ -626,3 +626,21 @@ def test_ordering_a_diplomat_to_leave_is_an_expulsion(coder):
     assert [
         (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
     ] == [("SANCTION", ["POL"], ["RUS"])]
+
+
+def test_a_party_responsible_for_killings_did_them(coder):
+    text = "Ethiopian troops were responsible for the massacre of civilians in Tigray, the UN said."
+    events = code(coder, text)
+    assert [(e.event, e.cameo, [a.code for a in e.actor]) for e in events] == [
+        ("ASSAULT", "202", ["ETH"])
+    ]
+
+
+def test_a_party_guilty_of_violating_a_truce_violated_it(coder):
+    text = "The Sudanese army is guilty of violating the truce, monitors said on Friday."
+    assert {e.cameo for e in code(coder, text)} == {"196"}
+
+
+def test_being_responsible_for_security_is_no_event(coder):
+    text = "Egypt is responsible for the security of the Rafah crossing."
+    assert code(coder, text) == []

@@ -60,6 +60,9 @@ STATEMENT_NOUNS = frozenset({"reminder", "notice", "message", "notification"})
 # An order to leave is an expulsion: "ordered the ambassador to leave the country".
 DEPARTING_VERBS = {"leave", "quit", "depart", "go"}
 
+# "X is responsible for the killings": X did them.
+RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
+
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
 
@@ -102,6 +105,8 @@ def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
             frame = _noun_frame(token, lexicon)
             if frame is not None and frame.cameo in {"020", "100"}:
                 noun_request_aim(frame, lexicon)
+        if frame is None and token.pos_ == "ADJ":
+            frame = _responsible(token, lexicon, consumed)
         if frame is not None:
             apply_context(frame, lexicon)
             found.append(frame)
@@ -622,6 +627,41 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     if not actors:
         return None
     return Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "noun")
+
+
+def _responsible(adjective: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
+    """ "X is responsible for mass killings", "X are guilty of violating the ceasefire": the
+    event named, with X as its actor."""
+    if (
+        adjective.lemma_.lower() not in RESPONSIBLE_ADJECTIVES
+        or adjective.dep_ != "acomp"
+        or adjective.head.lemma_.lower() != "be"
+    ):
+        return None
+    copula = adjective.head
+    actors = [t for t in subjects_of(copula) if actorlike(t)]
+    if not actors:
+        return None
+    for prep in adjective.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of"}:
+            continue
+        for deed in prep.children:
+            frame = None
+            if deed.dep_ == "pobj" and deed.pos_ == "NOUN":
+                sense = noun_sense(deed, lexicon)
+                if sense is not None:
+                    recipients = _noun_recipients(deed, sense, lexicon)
+                    frame = Frame(deed, sense, sense.cameo, actors, recipients, False, "noun")
+            elif deed.dep_ == "pcomp" and deed.pos_ == "VERB":
+                sense = verb_sense(deed, lexicon, direct_object(deed))
+                if sense is not None:
+                    recipients = recipients_of(deed, sense, lexicon)
+                    frame = Frame(deed, sense, sense.cameo, actors, recipients, False, "verb")
+            if frame is not None:
+                consumed.update(t.i for t in deed.subtree)
+                frame.notes.append(f"'{adjective.text} {prep.text}'")
+                return frame
+    return None
 
 
 def _between(noun: Token) -> list[Token]:
