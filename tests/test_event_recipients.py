@@ -202,3 +202,17 @@ def test_a_concession_or_refusal_answers_whoever_pressed_for_it(coder, text, exp
     events = code(coder, text)
     assert expected in summary(events)
     assert all(r.sector != "LAB" for e in events for r in e.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The African Union rejected a call for its troops to be deployed in Somalia.",
+            ("REJECT", ("IGO",), ("SOM",)),
+        ),
+        ("Nigeria rejected a call to send troops to Liberia.", ("REJECT", ("NGA",), ("LBR",))),
+    ],
+)
+def test_an_unattributed_call_points_where_it_would_act(coder, text, expected):
+    assert expected in summary(code(coder, text))

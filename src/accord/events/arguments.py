@@ -737,18 +737,31 @@ def _invited_to(noun: Token) -> list[Token]:
     """An invitation or offer with no named author stands for whom it brings the invited
     side to: "accepted an invitation to visit Moscow", "declined an offer to attend a meeting
     of Arab foreign ministers"."""
-    gatherings = Lexicon.load().symmetric
+    lexicon = Lexicon.load()
+    gatherings = lexicon.symmetric
     for clause in noun.children:
-        if clause.dep_ != "acl" or not any(
+        if clause.dep_ not in {"acl", "relcl"} or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
         ):
             continue
         obj = direct_object(clause)
         if obj is None:
-            continue
-        if actorlike(obj) and not _bare_agent(obj):
+            # "a call for UN troops to be deployed in East Timor": where it would happen
+            return [
+                t
+                for prep in clause.children
+                if prep.dep_ == "prep" and prep.lower_ == "in"
+                for t in prep_objects(prep)
+                if t.ent_type_ == "GPE"
+            ]
+        if actorlike(obj) and not _bare_agent(obj) and not _own_agent(obj):
             return with_conjuncts(obj)
-        if obj.lemma_.lower() in gatherings or obj.lower_ in gatherings:
+        # "rejected a call to send troops to Liberia"
+        sent_to = [t for t in prep_recipients(clause, lexicon, ()) if actorlike(t)]
+        if sent_to:
+            return sent_to
+        held = lexicon.nouns.get(obj.lemma_.lower())
+        if obj.lemma_.lower() in gatherings or (held is not None and held.cameo[:2] == "04"):
             hosts = [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             hosts += [
                 t
