@@ -61,6 +61,11 @@ def _codes(coder, text):
         # a policy opened up; an inquiry into the treatment of detainees
         ("China opened up its financial sector to foreign banks.", "0832"),
         ("The UN investigated the treatment of detainees in Libyan prisons.", "092"),
+        # rules defied or broken; a broken truce is fighting
+        ("North Korea broke the UN sanctions by importing oil.", "128"),
+        ("Iran contravened the nuclear agreement, France said.", "128"),
+        ("Hamas broke the ceasefire with Israel.", "196"),
+        ("Serb militias expelled the Muslim population of the town.", "201"),
         # what a side is accused or blamed of
         ("Human Rights Watch accused the Egyptian police of torturing detainees.", "1122"),
         ("Kyiv accused Moscow of aggression against Ukraine.", "1123"),
@@ -89,6 +94,7 @@ def test_words_give_the_specific_code(all_coder, text, expected):
         # money released is still aid; individuals expelled are deported
         ("The IMF released 1 billion dollars to Egypt.", "071"),
         ("Sudan expelled two Norwegian journalists on Monday.", "174"),
+        ("Pakistan expelled thousands of Afghan refugees last month.", "174"),
         # an indictment is legal action unless it is for war crimes
         ("A former Brazilian minister was indicted on corruption charges on Monday.", "173"),
         # entry refused stays a general rejection
