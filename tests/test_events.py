@@ -644,3 +644,15 @@ def test_a_party_guilty_of_violating_a_truce_violated_it(coder):
 def test_being_responsible_for_security_is_no_event(coder):
     text = "Egypt is responsible for the security of the Rafah crossing."
     assert code(coder, text) == []
+
+
+def test_an_agentless_arrest_is_made_by_the_state_where_it_happens(coder):
+    text = "A Dutch aid worker was arrested in Ethiopia on Tuesday."
+    events = code(coder, text)
+    assert [
+        (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("COERCE", ["ETH"], ["NLD"])]
+
+
+def test_an_agentless_arrest_without_a_place_names_no_actor(coder):
+    assert code(coder, "A Dutch aid worker was arrested on Tuesday.") == []

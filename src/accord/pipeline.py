@@ -238,6 +238,30 @@ class Coder:
                     )
                 ]
                 unresolved = False
+        if (
+            not frame.actors
+            and recipient
+            and coding.cameo[:2] in {"09", "11", "17"}
+            and _agentless_passive(frame.trigger)
+        ):
+            # "a British journalist was arrested in Iran", "was put under investigation in
+            # Italy": the state where it happens acts
+            if place is None:
+                with self.tally.timed("geo"):
+                    place = self._place(article, doc, frame, countries, actor_spans)
+            if place.country and place.attached:
+                actor = [
+                    Actor(
+                        place.country,
+                        "GOV",
+                        "authorities",
+                        "",
+                        ("GOV",),
+                        None,
+                        f"authorities of the place of an agentless act ({place.name})",
+                    )
+                ]
+                unresolved = False
         if unresolved and not self.options.keep_unresolved:
             self.tally.drop("unresolved actor")
             return None
@@ -360,6 +384,16 @@ def _peacekeeping(actor: Actor) -> bool:
     """A peacekeeping force, whether resolved as one or as the body that sends it ("NATO
     peacekeeping troops", "UN peacekeepers")."""
     return actor.sector == "PKO" or "peacekeep" in actor.text.lower()
+
+
+def _agentless_passive(trigger: Token) -> bool:
+    """ "was arrested", "has been put under investigation": a passive with nobody named."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ != "relcl"
+        and any(c.dep_ == "nsubjpass" for c in trigger.children)
+        and not any(c.dep_ == "agent" for c in trigger.children)
+    )
 
 
 def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:
