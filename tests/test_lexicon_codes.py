@@ -66,6 +66,10 @@ def _codes(coder, text):
         ("Iran contravened the nuclear agreement, France said.", "128"),
         ("Hamas broke the ceasefire with Israel.", "196"),
         ("Serb militias expelled the Muslim population of the town.", "201"),
+        # praise for a decision; a facility seized; a ceasefire agreed
+        ("India welcomed the US decision to lift sanctions.", "051"),
+        ("Russian troops seized the Zaporizhzhia nuclear plant.", "192"),
+        ("Israel and Hamas reached a ceasefire deal on Wednesday.", "0871"),
         # what a side is accused or blamed of
         ("Human Rights Watch accused the Egyptian police of torturing detainees.", "1122"),
         ("Kyiv accused Moscow of aggression against Ukraine.", "1123"),
