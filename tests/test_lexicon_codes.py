@@ -70,6 +70,9 @@ def _codes(coder, text):
         ("India welcomed the US decision to lift sanctions.", "051"),
         ("Russian troops seized the Zaporizhzhia nuclear plant.", "192"),
         ("Israel and Hamas reached a ceasefire deal on Wednesday.", "0871"),
+        # cooperation promised; talks cut off
+        ("France and Germany pledged closer defence cooperation.", "031"),
+        ("China cut off military talks with the United States.", "164"),
         # what a side is accused or blamed of
         ("Human Rights Watch accused the Egyptian police of torturing detainees.", "1122"),
         ("Kyiv accused Moscow of aggression against Ukraine.", "1123"),
