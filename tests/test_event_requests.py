@@ -183,3 +183,8 @@ def test_an_appeal_for_a_peaceful_act_stays_an_appeal(coder):
 def test_an_appeal_not_to_attack_rallies_nobody(coder):
     text = "The UN chief urged Israel not to attack Lebanon."
     assert not rallies(code(coder, text))
+
+
+def test_a_renewed_call_for_sanctions_rallies_opposition_against_their_target(coder):
+    text = "Kenya on Friday renewed its call for sanctions against South Sudan."
+    assert rallies(code(coder, text)) == {("113", "ACCUSE", ("KEN",), ("SSD",))}

@@ -45,10 +45,15 @@ def noun_request_aim(frame: Frame, lexicon: Lexicon) -> None:
         if clause.dep_ in {"acl", "ccomp", "relcl"} and clause.pos_ in {"VERB", "AUX"}:
             if clause.dep_ == "relcl" and not any(c.lower_ == "that" for c in clause.children):
                 continue
-            asked = clause_code(clause, lexicon)
-            if asked is not None:
-                ask_for(frame, asked, lexicon)
+            code = clause_code(clause, lexicon)
+            if code is not None:
+                ask_for(frame, code, lexicon)
                 return
+    # "renewed its call for sanctions against X": what the noun asks for, and against whom
+    found = asked(frame.trigger, None, lexicon)
+    if found is not None:
+        ask_for(frame, found[0], lexicon)
+    rally_opposition(frame, frame.trigger, None, lexicon)
 
 
 def asked_code(verb: Token, obj: Token | None, lexicon: Lexicon) -> str | None:
