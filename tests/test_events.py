@@ -656,3 +656,10 @@ def test_an_agentless_arrest_is_made_by_the_state_where_it_happens(coder):
 
 def test_an_agentless_arrest_without_a_place_names_no_actor(coder):
     assert code(coder, "A Dutch aid worker was arrested on Tuesday.") == []
+
+
+def test_a_counted_part_of_a_group_acts_as_the_group(coder):
+    text = "About 300 of the 500 Chilean miners on Monday refused to end their strike."
+    assert [(e.event, [a.code for a in e.actor]) for e in code(coder, text)] == [
+        ("REJECT", ["CHL"])
+    ]

@@ -23,6 +23,7 @@ from accord.actors.agents import ARMED_SECTORS
 from accord.actors.dictionary import ActorDictionary
 from accord.actors.resolve import ActorResolver, DocActors
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
+from accord.events.arguments import through_quantity
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
 from accord.events.quotes import Quote, find_quotes
@@ -418,7 +419,9 @@ def _resolve_all(heads: Sequence[Token], actors: DocActors, resolver: ActorResol
     ("his Turkish counterpart Yasar Guler" parsed as two heads is one actor)."""
     out: dict[tuple[str | None, str | None], Actor] = {}
     for head in heads:
-        for actor in resolver.actor_of(head, actors):
+        # "1,800 of 2,200 Serbian teachers": the counted people act
+        found = resolver.actor_of(head, actors) or resolver.actor_of(through_quantity(head), actors)
+        for actor in found:
             key = (actor.code, actor.sector)
             if key not in out or (out[key].name == out[key].text and actor.name != actor.text):
                 out[key] = actor
