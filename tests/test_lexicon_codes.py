@@ -73,6 +73,9 @@ def _codes(coder, text):
         # cooperation promised; talks cut off
         ("France and Germany pledged closer defence cooperation.", "031"),
         ("China cut off military talks with the United States.", "164"),
+        # "cease-fire" as the tokenizer splits it; a peace plan dismissed
+        ("The rebels violated the cease-fire in Darfur.", "196"),
+        ("The rebels dismissed the peace plan as a sham.", "127"),
         # what a side is accused or blamed of
         ("Human Rights Watch accused the Egyptian police of torturing detainees.", "1122"),
         ("Kyiv accused Moscow of aggression against Ukraine.", "1123"),
