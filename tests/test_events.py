@@ -663,3 +663,9 @@ def test_a_counted_part_of_a_group_acts_as_the_group(coder):
     assert [(e.event, [a.code for a in e.actor]) for e in code(coder, text)] == [
         ("REJECT", ["CHL"])
     ]
+
+
+def test_forces_engaged_in_ethnic_cleansing_carry_it_out(coder):
+    text = "Myanmar troops were engaged in ethnic cleansing against the Rohingya, the UN said."
+    events = code(coder, text)
+    assert [(e.cameo, [a.code for a in e.actor]) for e in events] == [("203", ["MMR"])]

@@ -63,6 +63,9 @@ DEPARTING_VERBS = {"leave", "quit", "depart", "go"}
 # "X is responsible for the killings": X did them.
 RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
 
+# Passive in form, active in sense: "were engaged in fighting", "was involved in the attack".
+STATIVE_PASSIVES = {"engage", "involve"}
+
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
 
@@ -227,6 +230,9 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         recipients = [
             t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
         ]
+        if not actors and lemma in STATIVE_PASSIVES:
+            # "Serb forces were engaged in ethnic cleansing against X": the subject does it
+            actors, recipients = recipients, recipients_of(verb, sense, lexicon)
     else:
         actors = subjects_of(verb)
         recipients = recipients_of(verb, sense, lexicon)
