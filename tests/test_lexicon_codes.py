@@ -29,6 +29,11 @@ def _codes(coder, text):
         ("Two Colombian soldiers were killed in a landmine blast in Antioquia.", "1834"),
         ("Gunmen wounded two Nigerian soldiers in a bomb attack in Maiduguri.", "183"),
         ("Militants carried out a suicide bombing at a Pakistani police station.", "1831"),
+        # the fighting named in the "in" phrase
+        ("Three Syrian civilians were killed in an air strike on Idlib.", "195"),
+        ("Two Ukrainian soldiers were wounded in the shelling of Kherson.", "194"),
+        ("Four Somali soldiers were killed in a drone strike.", "1952"),
+        ("Five Afghan soldiers were killed in a gun battle with the Taliban.", "193"),
         # a public figure killed is assassinated
         ("Taliban gunmen killed the governor of Kunduz province on Sunday.", "186"),
         # human shields and hostages named by the "as" phrase
@@ -36,6 +41,7 @@ def _codes(coder, text):
         ("Rebels were holding hundreds of villagers as human shields in Mosul.", "184"),
         ("Somali pirates held 20 Indian sailors as hostages.", "181"),
         # alert status, cyber forces
+        ("The government sent riot police to the capital.", "153"),
         ("Syrian troops remained on alert along the border.", "152"),
         ("Iran has trained hundreds of hackers to attack Israeli networks.", "155"),
         # fighting for a place; mass violence committed
