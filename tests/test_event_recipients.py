@@ -216,3 +216,14 @@ def test_a_concession_or_refusal_answers_whoever_pressed_for_it(coder, text, exp
 )
 def test_an_unattributed_call_points_where_it_would_act(coder, text, expected):
     assert expected in summary(code(coder, text))
+
+
+def test_a_date_owns_no_decision(coder):
+    events = code(coder, "Iran rejected Sunday's decision by the IAEA board.")
+    assert ("REJECT", ("IRN",), ("UNO",)) in summary(events)
+
+
+def test_an_attack_on_the_subjects_own_embassy_points_at_the_attackers(coder):
+    events = code(coder, "France condemned the attack on its embassy by Islamist militants.")
+    assert all(r.sector == "REB" for e in events for r in e.recipient)
+    assert any(e.recipient for e in events)

@@ -374,7 +374,23 @@ def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     ):
         # "contributed 500 troops to the UN force", "reopened their embassies": own means
         obj = None
-    found = prep_recipients(verb, lexicon, sense.preps)
+    # "condemned the attack on its embassy": the subject's own people are not the other side,
+    # though a "by" hung on them still names the attacker ("on its embassy by militants")
+    found = [
+        t
+        for held in prep_recipients(verb, lexicon, sense.preps)
+        for t in (
+            [
+                hand
+                for c in held.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for hand in prep_objects(c)
+                if actorlike(hand)
+            ]
+            if _own_agent(held)
+            else [held]
+        )
+    ]
     if (
         root in REACTION_ROOTS
         and obj is not None
@@ -637,7 +653,10 @@ def owners_of(noun: Token, root: str, lexicon: Lexicon) -> list[Token]:
     # a possessive pronoun mostly points back at the subject ("reaffirmed its support",
     # "withdrew its troops"), and "its neighbours" are not "it"
     out = [
-        t for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON" for t in with_conjuncts(c)
+        t
+        for c in noun.children
+        if c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in NOT_PARTICIPANTS
+        for t in with_conjuncts(c)
     ]
     preps = {"by"}
     if (root in OF_PATIENT_ROOTS and eventlike) or root in PROPERTY_ROOTS:
@@ -723,7 +742,13 @@ def _authors(noun: Token, root: str) -> list[Token]:
     """Who a proposal, demand or statement is by: its possessor or its "by" or "from" phrase
     (for appeals and demands also "of": "the demands of the strikers")."""
     preps = {"by", "from", "of"} if root in {"02", "10"} else {"by", "from"}
-    owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    # "Sunday's decision", "last week's resolution": a date owns nothing
+    owners = [
+        t
+        for c in noun.children
+        if c.dep_ == "poss" and c.ent_type_ not in NOT_PARTICIPANTS
+        for t in with_conjuncts(c)
+    ]
     owners += [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for t in prep_objects(c)
     ]
