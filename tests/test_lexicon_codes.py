@@ -34,6 +34,7 @@ def _codes(coder, text):
         ("Two Ukrainian soldiers were wounded in the shelling of Kherson.", "194"),
         ("Four Somali soldiers were killed in a drone strike.", "1952"),
         ("Five Afghan soldiers were killed in a gun battle with the Taliban.", "193"),
+        ("Afghan rebels exploded a series of bombs in the capital Kabul.", "183"),
         # a public figure killed is assassinated
         ("Taliban gunmen killed the governor of Kunduz province on Sunday.", "186"),
         # human shields and hostages named by the "as" phrase
