@@ -227,3 +227,9 @@ def test_an_attack_on_the_subjects_own_embassy_points_at_the_attackers(coder):
     events = code(coder, "France condemned the attack on its embassy by Islamist militants.")
     assert all(r.sector == "REB" for e in events for r in e.recipient)
     assert any(e.recipient for e in events)
+
+
+def test_two_verbs_sharing_one_object_share_its_recipient(coder):
+    events = code(coder, "Norway promised and shipped 500 tons of food to Malawi.")
+    assert ("AGREE", ("NOR",), ("MWI",)) in summary(events)
+    assert ("AID", ("NOR",), ("MWI",)) in summary(events)

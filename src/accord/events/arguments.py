@@ -520,6 +520,13 @@ def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         if pressing:
             return pressing
     if obj is None:
+        # "donated and delivered medicine to the hospital": the object and its recipient
+        # are written once, on the second verb
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and direct_object(conj) is not None:
+                shared = [t for t in prep_recipients(conj, lexicon, ("to",)) if actorlike(t)]
+                if shared:
+                    return shared
         return []
     # "provided photographs and military intelligence": things given are no recipient
     return authors_of(
