@@ -77,6 +77,10 @@ def _codes(coder, text):
         ("India welcomed the US decision to lift sanctions.", "051"),
         ("Russian troops seized the Zaporizhzhia nuclear plant.", "192"),
         ("Israel and Hamas reached a ceasefire deal on Wednesday.", "0871"),
+        # money donated is aid given, not promised; drones launched; ties upgraded
+        ("Japan donated 10 million dollars to the World Food Programme.", "071"),
+        ("Russia fired drones at Kyiv overnight.", "1952"),
+        ("Turkey and Egypt upgraded diplomatic ties.", "050"),
         # cooperation promised; talks cut off
         ("France and Germany pledged closer defence cooperation.", "031"),
         ("China cut off military talks with the United States.", "164"),
