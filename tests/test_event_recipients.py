@@ -233,3 +233,8 @@ def test_two_verbs_sharing_one_object_share_its_recipient(coder):
     events = code(coder, "Norway promised and shipped 500 tons of food to Malawi.")
     assert ("AGREE", ("NOR",), ("MWI",)) in summary(events)
     assert ("AID", ("NOR",), ("MWI",)) in summary(events)
+
+
+def test_an_accepted_plan_for_ending_a_war_is_towards_the_other_side(coder):
+    events = code(coder, "Ethiopia accepted a plan for ending the border war with Eritrea.")
+    assert ("AGREE", ("ETH",), ("ERI",)) in summary(events)

@@ -771,11 +771,21 @@ def _invited_to(noun: Token) -> list[Token]:
     of Arab foreign ministers"."""
     lexicon = Lexicon.load()
     gatherings = lexicon.symmetric
-    for clause in noun.children:
-        if clause.dep_ not in {"acl", "relcl"} or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        ):
-            continue
+    clauses = [
+        c
+        for c in noun.children
+        if c.dep_ in {"acl", "relcl"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    # "accepted a plan for ending the border war with Eritrea"
+    clauses += [
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "on"}
+        for c in prep.children
+        if c.dep_ == "pcomp" and c.tag_ == "VBG"
+    ]
+    for clause in clauses:
         obj = direct_object(clause)
         if obj is None:
             # "a call for UN troops to be deployed in East Timor": where it would happen
