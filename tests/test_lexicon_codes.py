@@ -81,6 +81,13 @@ def _codes(coder, text):
         ("Japan donated 10 million dollars to the World Food Programme.", "071"),
         ("Russia fired drones at Kyiv overnight.", "1952"),
         ("Turkey and Egypt upgraded diplomatic ties.", "050"),
+        # rights and status taken away
+        ("Nicaragua stripped 94 opponents of their citizenship.", "172"),
+        ("The opposition leader was stripped of his parliamentary immunity.", "172"),
+        # threats named by "with" and "of"; a protest lodged with a government
+        ("Pakistan threatened India with a nuclear response.", "1385"),
+        ("Iran warned Israel of swift retaliation.", "138"),
+        ("Beijing protested to Tokyo over the Yasukuni visit.", "114"),
         # cooperation promised; talks cut off
         ("France and Germany pledged closer defence cooperation.", "031"),
         ("China cut off military talks with the United States.", "164"),
