@@ -238,3 +238,10 @@ def test_two_verbs_sharing_one_object_share_its_recipient(coder):
 def test_an_accepted_plan_for_ending_a_war_is_towards_the_other_side(coder):
     events = code(coder, "Ethiopia accepted a plan for ending the border war with Eritrea.")
     assert ("AGREE", ("ETH",), ("ERI",)) in summary(events)
+
+
+def test_an_eased_curfew_is_on_the_country_where_it_was_imposed(coder):
+    events = code(
+        coder, "The Sudanese government eased the nightly curfew imposed in Khartoum on Monday."
+    )
+    assert ("CONCEDE", ("SDN",), ("SDN",)) in summary(events)

@@ -519,6 +519,18 @@ def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
         pressing = _pressing(verb, lexicon)
         if pressing:
             return pressing
+    if sense.cameo[1:] in DOMESTIC_RESTRICTIONS and obj is not None and not actorlike(obj):
+        # "lifted the curfew imposed in Dhaka": a curfew or emergency is on the country
+        # where it holds, however deep the parse names it
+        held = [
+            t
+            for prep in obj.subtree
+            if prep.dep_ == "prep" and prep.lower_ == "in"
+            for t in prep_objects(prep)
+            if t.ent_type_ == "GPE"
+        ]
+        if held:
+            return held[:1]
     if obj is None:
         # "donated and delivered medicine to the hospital": the object and its recipient
         # are written once, on the second verb
@@ -532,6 +544,11 @@ def _recipients_of(verb: Token, sense: Sense, lexicon: Lexicon) -> list[Token]:
     return authors_of(
         [t for t in with_conjuncts(obj) if t.lower_ not in _words("not_people")], root
     )
+
+
+# Curfews, states of emergency and martial law imposed (172x), threatened (132x) or eased
+# (081x): the last three digits of their codes.
+DOMESTIC_RESTRICTIONS = {"723", "724", "323", "324", "813", "814"}
 
 
 def _pressing(verb: Token, lexicon: Lexicon) -> list[Token]:
