@@ -669,3 +669,11 @@ def test_forces_engaged_in_ethnic_cleansing_carry_it_out(coder):
     text = "Myanmar troops were engaged in ethnic cleansing against the Rohingya, the UN said."
     events = code(coder, text)
     assert [(e.cameo, [a.code for a in e.actor]) for e in events] == [("203", ["MMR"])]
+
+
+def test_a_letter_condemning_acts_by_a_party_is_by_its_author_against_that_party(coder):
+    text = "Human Rights Watch published a letter condemning the detentions by Saudi police."
+    events = code(coder, text)
+    assert [(e.event, e.actor[0].code, [r.code for r in e.recipient]) for e in events] == [
+        ("ACCUSE", "NGO", ["SAU"])
+    ]

@@ -236,6 +236,21 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     else:
         actors = subjects_of(verb)
         recipients = recipients_of(verb, sense, lexicon)
+        statement = verb.head
+        if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and _agent(verb)
+            and statement.dep_ == "dobj"
+            and statement.lemma_.lower() in lexicon.words("authored_nouns")
+        ):
+            # "published a letter condemning the arrests by the police": an active participle
+            # has no agent; the "by" phrase names the object's doer, and the letter's author
+            # speaks
+            doers = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
+            actors = subjects_of(statement.head)
+            if not any(actorlike(t) for t in recipients):
+                recipients = doers
         if (
             not any(actorlike(t) for t in recipients)
             and sense.cameo[:2] != "04"
