@@ -144,3 +144,12 @@ def test_general_senses_stay_general(all_coder, text, expected):
 def test_a_decision_taken_is_the_act_not_a_threat(coder, text, expected):
     assert expected in _codes(coder, text)
     assert not any(event == "THREATEN" for event, _ in _codes(coder, text))
+
+
+@pytest.mark.slow
+def test_an_expansion_discussed_is_intended_not_done(coder):
+    codes = _codes(
+        coder, "Egyptian and Sudanese officials discussed expanding economic cooperation."
+    )
+    assert any(event == "AGREE" for event, _ in codes)
+    assert ("SUPPORT", "050") not in codes
