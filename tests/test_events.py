@@ -677,3 +677,13 @@ def test_a_letter_condemning_acts_by_a_party_is_by_its_author_against_that_party
     assert [(e.event, e.actor[0].code, [r.code for r in e.recipient]) for e in events] == [
         ("ACCUSE", "NGO", ["SAU"])
     ]
+
+
+def test_ordering_ones_own_forces_is_no_demand(coder):
+    text = "The Russian president ordered the military to raise its readiness on Sunday."
+    assert not [e for e in code(coder, text) if e.event == "REQUEST"]
+
+
+def test_homes_demolished_in_a_place_are_not_by_its_own_state(coder):
+    text = "Dozens of Palestinian homes were demolished in Gaza on Sunday."
+    assert not [e for e in code(coder, text) if any(a.code == "PSE" for a in e.actor)]

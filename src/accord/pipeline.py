@@ -242,11 +242,11 @@ class Coder:
         if (
             not frame.actors
             and recipient
-            and coding.cameo[:2] in {"09", "11", "17"}
+            and (coding.cameo[:2] in {"09", "11"} or coding.cameo[:3] == "173")
             and _agentless_passive(frame.trigger)
         ):
             # "a British journalist was arrested in Iran", "was put under investigation in
-            # Italy": the state where it happens acts
+            # Italy": the state where it happens acts (not "homes were demolished in Gaza")
             if place is None:
                 with self.tally.timed("geo"):
                     place = self._place(article, doc, frame, countries, actor_spans)

@@ -47,7 +47,7 @@ from accord.events.senses import (
 
 # Sending people on an errand of inquiry is the inquiry: "sent inspectors to monitor the plant".
 SENDING_VERBS = {"send", "dispatch", "deploy"}
-INQUIRY_PURPOSES = {"investigate", "probe", "monitor", "inspect", "verify", "examine", "assess"}
+INQUIRY_PURPOSES = {"investigate", "probe", "monitor", "inspect", "verify", "examine"}
 INQUIRY_BODIES = {"inspector", "investigator", "expert", "monitor", "observer", "team", "mission"}
 INQUIRY_BODIES |= {"personnel", "official", "delegation", "envoy", "specialist", "prosecutor"}
 
@@ -56,6 +56,10 @@ COMPLAINING_VERBS = {"protest", "complain"}
 
 # What a statement that tells a party what it must do is issued as: a demand of it.
 STATEMENT_NOUNS = frozenset({"reminder", "notice", "message", "notification"})
+
+# Those a government commands: its orders to them are its own acts, not demands of others.
+COMMANDED_BODIES = {"military", "army", "navy", "troop", "force", "soldier", "police", "officer"}
+COMMANDED_BODIES |= {"official", "ministry", "minister", "agency", "unit", "commander", "guard"}
 
 # An order to leave is an expulsion: "ordered the ambassador to leave the country".
 DEPARTING_VERBS = {"leave", "quit", "depart", "go"}
@@ -383,6 +387,8 @@ def _order(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Fra
     party = direct_object(verb)
     if party is None or not actorlike(party) or party.dep_ != "dobj":
         return None
+    if party.lemma_.lower() in COMMANDED_BODIES:
+        return None  # "ordered the military to raise its readiness": a command to one's own
     clause = next(
         (
             c
