@@ -1,5 +1,5 @@
 """The most specific CAMEO code the words support: bombings, assassinations, human shields,
-alert status, mass violence, mass expulsion, permission refused, property released."""
+force posture, mass violence, mass expulsion, permission refused, property released."""
 
 from __future__ import annotations
 
@@ -41,9 +41,8 @@ def _codes(coder, text):
         ("Islamist militants used villagers as human shields in Mosul.", "184"),
         ("Rebels were holding hundreds of villagers as human shields in Mosul.", "184"),
         ("Somali pirates held 20 Indian sailors as hostages.", "181"),
-        # alert status, cyber forces
+        # police power, cyber forces
         ("The government sent riot police to the capital.", "153"),
-        ("Syrian troops remained on alert along the border.", "152"),
         ("Iran has trained hundreds of hackers to attack Israeli networks.", "155"),
         # fighting for a place; mass violence committed
         ("Sudanese and rebel forces were battling for control of the airport.", "190"),
@@ -153,3 +152,18 @@ def test_an_expansion_discussed_is_intended_not_done(coder):
     )
     assert any(event == "AGREE" for event, _ in codes)
     assert ("SUPPORT", "050") not in codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister was killed in a car crash on Sunday.",
+        "Three pilots were killed in an air crash near Lagos.",
+        "Twelve workers were killed in a mine collapse in Ghana.",
+        "Bangladesh remained on alert for the cyclone.",
+    ],
+)
+def test_accidents_and_weather_alerts_are_no_bombing_or_force_posture(all_coder, text):
+    codes = {cameo for _, cameo in _codes(all_coder, text)}
+    assert not codes & {"1832", "1834", "195", "152"}
