@@ -687,3 +687,13 @@ def test_ordering_ones_own_forces_is_no_demand(coder):
 def test_homes_demolished_in_a_place_are_not_by_its_own_state(coder):
     text = "Dozens of Palestinian homes were demolished in Gaza on Sunday."
     assert not [e for e in code(coder, text) if any(a.code == "PSE" for a in e.actor)]
+
+
+def test_a_bombing_that_kills_is_coded_as_the_bombing(coder):
+    text = "A car bomb killed four Somali soldiers in Mogadishu on Tuesday."
+    assert {e.cameo for e in code(coder, text)} == {"1832"}
+
+
+def test_troops_that_kill_keep_the_plain_code(coder):
+    text = "Nigerian troops killed ten Boko Haram fighters on Tuesday."
+    assert {e.cameo for e in code(coder, text)} == {"190"}

@@ -265,6 +265,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             if aimed:
                 # "agreed to set up a centre in Tokyo": one side acting on another
                 recipients, lemma = aimed, ""
+    sense = _by_means(verb, sense, actors, lexicon)
     symmetric = lemma in lexicon.symmetric
     frame = Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
     if sense.cameo in {"020", "100"} and not passive:
@@ -430,6 +431,25 @@ def _of_objects(noun: Token) -> list[Token]:
     return [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in prep_objects(c)
     ]
+
+
+def _by_means(verb: Token, sense: Sense, doers: list[Token], lexicon: Lexicon) -> Sense:
+    """ "a roadside bombing killed two soldiers", "were killed by an improvised explosive
+    device": a weapon or attack as the doer is the means, coded as "killed in" it would be."""
+    if sense.particle or not doers or any(actorlike(t) for t in doers):
+        return sense
+    for doer in doers:
+        named = noun_sense(doer, lexicon)  # "a car bomb killed", "a roadside bombing killed"
+        if named is not None and "18" <= named.cameo[:2] <= "20" and sense.cameo[:2] >= "18":
+            return named
+    for means in lexicon.verbs.get(verb_lemma(verb, lexicon), ()):
+        if (
+            means.particle == "in"
+            and means.when not in {None, "noobj", "obj=actor", "obj=thing"}
+            and any(condition_holds(means.when, t) for t in doers)
+        ):
+            return means
+    return sense
 
 
 def _late_agent(verb: Token) -> list[Token]:
