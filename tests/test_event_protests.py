@@ -51,3 +51,11 @@ def test_damage_done_in_a_riot_is_the_riot(coder):
         coder, "Inmates rioted at a prison in northern Chile on Sunday, setting fire to mattresses."
     )
     assert {e.event for e in events} == {"PROTEST"}
+
+
+def test_a_protest_in_defiance_of_a_party_targets_it(coder):
+    text = "Thousands of Belarusians marched in Minsk in defiance of the Belarusian authorities."
+    targets = {r.code for e in code(coder, text) if e.event == "PROTEST" for r in e.recipient}
+    assert targets == {"BLR"}
+    sectors = {r.sector for e in code(coder, text) if e.event == "PROTEST" for r in e.recipient}
+    assert sectors == {"GOV"}

@@ -13,6 +13,9 @@ from accord.events.lexicon import Lexicon
 if TYPE_CHECKING:
     from accord.events.extract import Frame
 
+# "marched in defiance of the authorities": whom a protest defies is its target.
+DEFIANCE_NOUNS = {"defiance"}
+
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
 
@@ -73,13 +76,13 @@ def protest_targets(found: list[Frame], lexicon: Lexicon) -> None:
         if any(actorlike(t) for t in frame.recipients) or frame.cameo[:2] != "14":
             continue
         clause = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.trigger.head
-        target: list[Token] = []
-        for other in found:
+        # "in protest against X", "in defiance of X": named outright, before any purpose
+        target: list[Token] = _in_protest_against(frame.trigger, clause, lexicon)
+        for other in [] if target else found:
             if other is not frame and other.recipients and _purpose_of(frame, other):
                 target = list(other.recipients)
                 frame.notes.append(f"target from '{other.trigger.text}'")
                 break
-        target = target or _in_protest_against(frame.trigger, clause, lexicon)
         if target:
             frame.recipients = target  # "threw stones" at nobody: the protest's target
 
@@ -92,7 +95,8 @@ def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list
             if prep.dep_ != "prep" or prep.lower_ not in {"in", "as", "during", "at"}:
                 continue
             for noun in prep_objects(prep):
-                if noun.lemma_.lower() not in lexicon.words("protest_nouns"):
+                lemma = noun.lemma_.lower()
+                if lemma not in lexicon.words("protest_nouns") and lemma not in DEFIANCE_NOUNS:
                     continue
                 for inner in noun.children:
                     if inner.dep_ == "prep" and inner.lower_ in {"against", "of", "at", "over"}:
