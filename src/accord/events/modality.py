@@ -19,7 +19,7 @@ from accord.events.arguments import (
 from accord.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from accord.events.extract import Frame
+    from accord.events.frame import Frame
 
 
 def apply_context(frame: Frame, lexicon: Lexicon) -> None:

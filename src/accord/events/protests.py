@@ -11,7 +11,7 @@ from accord.events.arguments import actorlike, owners_of, prep_objects, with_con
 from accord.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from accord.events.extract import Frame
+    from accord.events.frame import Frame
 
 # "marched in defiance of the authorities": whom a protest defies is its target.
 DEFIANCE_NOUNS = {"defiance"}

@@ -19,7 +19,7 @@ from accord.events.lexicon import WHEN_FORMS, Lexicon
 from accord.events.senses import condition_holds, light_noun, noun_sense, verb_sense
 
 if TYPE_CHECKING:
-    from accord.events.extract import Frame
+    from accord.events.frame import Frame
 
 # What an appeal asks for that acts against a third party: sanctions and cut ties (16),
 # coercion (17), force (18, 19, 20).

@@ -144,3 +144,11 @@ def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:
     return noun.dep_ in {"dobj", "pobj", "nsubjpass"} and verb_lemma(
         verb, lexicon
     ) in lexicon.words("labour_strike_verbs")
+
+
+def triggers(token: Token, lexicon: Lexicon) -> bool:
+    """Whether ``token`` codes an event here: a matching sense, not just a known word."""
+    if token.pos_ in {"VERB", "AUX"}:
+        obj = direct_object(token)
+        return verb_sense(token, lexicon, obj) is not None or light_noun(token, lexicon)
+    return token.pos_ == "NOUN" and noun_sense(token, lexicon) is not None
