@@ -42,6 +42,11 @@ def test_every_stance_row_lands_in_its_stance_root(lexicon):
         ("appeal", "0841", "0253"),  # urged the release of prisoners
         ("appeal", "0874", "0256"),
         ("appeal", "046", "026"),
+        # a promise refused, demanded or appealed for: what it would promise
+        ("refuse", "0332", "1222"),  # refused to promise weapons
+        ("refuse", "033", "122"),
+        ("appeal", "0331", "0231"),  # urged donors to pledge money
+        ("demand", "0353", "1053"),
     ],
 )
 def test_stance_takes_the_most_specific_row(lexicon, stance, cameo, expected):
@@ -80,6 +85,7 @@ def _codes(coder, text):
         ("Iran agreed to release two French nationals.", ("AGREE", "0353")),
         ("The Thai prime minister agreed to resign.", ("AGREE", "0341")),
         ("Russia threatened to ban opposition parties from the election.", ("THREATEN", "1322")),
+        ("Germany refused to promise more weapons to Ukraine.", ("REJECT", "1222")),
         ("Pakistan threatened to halt negotiations with India.", ("THREATEN", "134")),
         (
             "Germany will withdraw its peacekeepers from Mali.",
