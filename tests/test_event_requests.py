@@ -188,3 +188,9 @@ def test_an_appeal_not_to_attack_rallies_nobody(coder):
 def test_a_renewed_call_for_sanctions_rallies_opposition_against_their_target(coder):
     text = "Kenya on Friday renewed its call for sanctions against South Sudan."
     assert rallies(code(coder, text)) == {("113", "ACCUSE", ("KEN",), ("SSD",))}
+
+
+def test_the_act_pushed_for_in_a_for_clause_has_not_happened(coder):
+    text = "Britain is pushing hard for the United States back its plan for debt relief."
+    events = code(coder, text)
+    assert {e.event for e in events} == {"REQUEST"}

@@ -39,7 +39,8 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         if head.i == node.i:
             break
         lemma = head.lemma_.lower()
-        complement = _misparsed_infinitive(node, lexicon)
+        # "pushing for the US to support the plan": a "for" clause is the complement
+        complement = _misparsed_infinitive(node, lexicon) or _for_clause(node)
         if node is not clause and _purpose(node) and not complement:
             frame.unreal.add("purpose")  # "sent a force to help the police fight the gangs"
             frame.notes.append(f"inside the purpose '{node.text}'")
@@ -302,6 +303,12 @@ def _misparsed_infinitive(node: Token, lexicon: Lexicon) -> bool:
         and head.pos_ in {"VERB", "AUX"}
         and effect in {"intent", "threaten", "refuse", "negate"}
         and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == head.i + 1 for c in node.children)
+    )
+
+
+def _for_clause(node: Token) -> bool:
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in node.children
     )
 
 
