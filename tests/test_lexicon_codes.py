@@ -87,6 +87,11 @@ def _codes(coder, text):
         ("Pakistan threatened India with a nuclear response.", "1385"),
         ("Iran warned Israel of swift retaliation.", "138"),
         ("Beijing protested to Tokyo over the Yasukuni visit.", "114"),
+        # operations ended are de-escalation; military aid ended is an aid cut; remains returned
+        ("Uganda ended its military operation in Congo.", "087"),
+        ("Israel stopped military operations in Rafah.", "087"),
+        ("The US ended military aid to Egypt.", "1622"),
+        ("Russia returned the bodies of 500 Ukrainian soldiers.", "0842"),
         # cooperation promised; talks cut off
         ("France and Germany pledged closer defence cooperation.", "031"),
         ("China cut off military talks with the United States.", "164"),
