@@ -697,3 +697,8 @@ def test_a_bombing_that_kills_is_coded_as_the_bombing(coder):
 def test_troops_that_kill_keep_the_plain_code(coder):
     text = "Nigerian troops killed ten Boko Haram fighters on Tuesday."
     assert {e.cameo for e in code(coder, text)} == {"190"}
+
+
+def test_being_responsible_for_delivering_aid_is_a_duty_not_an_event(coder):
+    text = "The Kenyan Red Cross is responsible for the delivery of food aid to the camps."
+    assert code(coder, text) == []

@@ -450,7 +450,7 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
 
 def _responsible(adjective: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
     """ "X is responsible for mass killings", "X are guilty of violating the ceasefire": the
-    event named, with X as its actor."""
+    hostile event blamed on X, with X as its actor."""
     if (
         adjective.lemma_.lower() not in RESPONSIBLE_ADJECTIVES
         or adjective.dep_ != "acomp"
@@ -476,7 +476,8 @@ def _responsible(adjective: Token, lexicon: Lexicon, consumed: set[int]) -> Fram
                 if sense is not None:
                     recipients = recipients_of(deed, sense, lexicon)
                     frame = Frame(deed, sense, sense.cameo, actors, recipients, False, "verb")
-            if frame is not None:
+            if frame is not None and "11" <= frame.cameo[:2] <= "20":
+                # blame, not a duty: "responsible for distributing aid" is no event
                 consumed.update(t.i for t in deed.subtree)
                 frame.notes.append(f"'{adjective.text} {prep.text}'")
                 return frame
