@@ -92,6 +92,7 @@ def _codes(coder, text):
         ("Israel stopped military operations in Rafah.", "087"),
         ("The US ended military aid to Egypt.", "1622"),
         ("Russia returned the bodies of 500 Ukrainian soldiers.", "0842"),
+        ("China and India resumed border talks on Monday.", "046"),
         # cooperation promised; talks cut off
         ("France and Germany pledged closer defence cooperation.", "031"),
         ("China cut off military talks with the United States.", "164"),
