@@ -48,6 +48,7 @@ def _codes(coder, text):
         ("Sudanese and rebel forces were battling for control of the airport.", "190"),
         ("Serbian forces engaged in ethnic cleansing against Albanians.", "203"),
         ("Myanmar's army committed genocide against the Rohingya, the UN said.", "202"),
+        ("The opposition engaged in a legal battle with the electoral commission.", "115"),
         ("The Burmese army forced out thousands of Karen villagers from their homes.", "201"),
         # refusals and releases with their sub-codes
         ("Turkish authorities denied permission for the rally in Ankara.", "1233"),
