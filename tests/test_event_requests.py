@@ -44,7 +44,7 @@ def test_appeal_for_something_uncoded_stays_generic(coder):
 
 
 def test_subject_of_an_infinitive_complement_is_the_one_asked(coder):
-    from accord.events.arguments import direct_object
+    from accord.events.phrases import direct_object
 
     doc = coder.nlp("Washington wants Seoul to pay more for the US troops based there.")
     verb = next(t for t in doc if t.lemma_ == "want")

@@ -23,9 +23,9 @@ from accord.actors.agents import ARMED_SECTORS
 from accord.actors.dictionary import ActorDictionary
 from accord.actors.resolve import ActorResolver, DocActors
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
-from accord.events.arguments import through_quantity
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
+from accord.events.phrases import through_quantity
 from accord.events.quotes import Quote, find_quotes
 from accord.geo import Gazetteer, locate_event
 from accord.ingest import article_from_text

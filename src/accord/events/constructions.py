@@ -6,16 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from accord.events.arguments import (
-    actorlike,
-    direct_object,
-    prep_objects,
-    subjects_of,
-    with_conjuncts,
-)
+from accord.events.arguments import subjects_of
 from accord.events.frame import Frame
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import obligation
+from accord.events.phrases import actorlike, direct_object, prep_objects, with_conjuncts
 from accord.events.requests import ask_for, clause_code
 from accord.events.senses import (
     condition_holds,

@@ -8,23 +8,25 @@ from spacy.tokens import Span, Token
 from accord.events import constructions
 from accord.events.arguments import (
     PASSIVE_SUBJECT_DEPS,
-    actorlike,
     beneficiaries,
     benefits,
     complement_recipients,
-    direct_object,
-    owners_of,
-    prep_objects,
-    prep_recipients,
     recipients_of,
-    several,
     subjects_of,
-    through_quantity,
-    with_conjuncts,
 )
 from accord.events.frame import Frame
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import apply_context, complement_effect, obligation
+from accord.events.owners import owners_of
+from accord.events.phrases import (
+    actorlike,
+    direct_object,
+    prep_objects,
+    prep_recipients,
+    several,
+    through_quantity,
+    with_conjuncts,
+)
 from accord.events.protests import protest_aims, protest_targets, without_riot_damage
 from accord.events.requests import (
     ask_for,

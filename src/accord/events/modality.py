@@ -8,15 +8,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from accord.events.arguments import (
-    actorlike,
-    direct_object,
-    prep_objects,
-    several,
-    subjects_of,
-    with_conjuncts,
-)
+from accord.events.arguments import subjects_of
 from accord.events.lexicon import Lexicon
+from accord.events.phrases import actorlike, direct_object, prep_objects, several, with_conjuncts
 
 if TYPE_CHECKING:
     from accord.events.frame import Frame

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from accord.events.arguments import actorlike, owners_of, prep_objects, with_conjuncts
 from accord.events.lexicon import Lexicon
+from accord.events.owners import owners_of
+from accord.events.phrases import actorlike, prep_objects, with_conjuncts
 
 if TYPE_CHECKING:
     from accord.events.frame import Frame

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from accord.events.arguments import (
+from accord.events.lexicon import WHEN_FORMS, Lexicon
+from accord.events.phrases import (
     actorlike,
     direct_object,
     prep_objects,
     through_quantity,
     with_conjuncts,
 )
-from accord.events.lexicon import WHEN_FORMS, Lexicon
 from accord.events.senses import condition_holds, light_noun, noun_sense, verb_sense
 
 if TYPE_CHECKING:

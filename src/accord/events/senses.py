@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from accord.events.arguments import actorlike, direct_object, prep_objects, through_quantity
 from accord.events.lexicon import Lexicon, Sense
+from accord.events.phrases import actorlike, direct_object, prep_objects, through_quantity
 
 
 def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
