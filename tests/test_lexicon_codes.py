@@ -27,6 +27,7 @@ def _codes(coder, text):
         ("Three Iraqi policemen were wounded in a roadside bomb attack near Tikrit.", "1833"),
         ("Two Malian soldiers were killed in an IED explosion near Gao.", "1834"),
         ("Two Colombian soldiers were killed in a landmine blast in Antioquia.", "1834"),
+        ("Two Nigerian soldiers were killed in an improvised explosive device blast.", "1834"),
         ("Gunmen wounded two Nigerian soldiers in a bomb attack in Maiduguri.", "183"),
         ("Militants carried out a suicide bombing at a Pakistani police station.", "1831"),
         # the fighting named in the "in" phrase
@@ -174,3 +175,19 @@ def test_an_expansion_discussed_is_intended_not_done(coder):
 def test_accidents_and_weather_alerts_are_no_bombing_or_force_posture(all_coder, text):
     codes = {cameo for _, cameo in _codes(all_coder, text)}
     assert not codes & {"1832", "1834", "195", "152"}
+
+
+@pytest.mark.slow
+def test_a_party_isolated_is_reduced_relations_and_a_call_to_isolate_rallies_opposition(coder):
+    assert ("SANCTION", "160") in _codes(coder, "Saudi Arabia and Egypt isolated Qatar.")
+    assert ("ACCUSE", "113") in _codes(
+        coder, "Ukraine urged the world to isolate Russia after the strike on Kyiv."
+    )
+
+
+@pytest.mark.slow
+def test_a_conclusion_that_a_party_must_act_is_a_demand_of_it(coder):
+    events = _codes(
+        coder, "The African Union concluded on Friday that Sudan must allow aid convoys in."
+    )
+    assert any(event == "REQUEST" for event, _ in events)
