@@ -77,6 +77,22 @@ from accord.domain import Actor
 __all__ = ["ActorResolver", "DocActors"]
 
 OWNED = "thing"
+# Sectors of non-governmental bodies, and the reasons of a country the phrase does not give.
+NGO_SECTORS = {"NGO", "HRI"}
+NGO_BODIES = {
+    "group",
+    "agency",
+    "organisation",
+    "organization",
+    "charity",
+    "ngo",
+    "nonprofit",
+    "non-profit",
+    "watchdog",
+    "body",
+}
+LOCAL = {"local", "domestic", "grassroots"}
+NO_NATIONALITY = ("unknown", "from the article's")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 
 
@@ -387,7 +403,11 @@ class ActorResolver:
                 if h.term.kind == "agent"
                 and h.end <= head.i
                 and head.doc[h.end - 1].head.i == head.i
-                and head.doc[h.end - 1].dep_ in {"compound", "amod", "nmod"}
+                and (
+                    head.doc[h.end - 1].dep_ in {"compound", "amod", "nmod"}
+                    # "the aid workers' organisation": a body of its members' kind
+                    or (head.doc[h.end - 1].dep_ == "poss" and lemma in BODY_HEADS)
+                )
             ]
             if modifiers:
                 roles = [max(modifiers, key=lambda h: h.end)]
@@ -475,6 +495,16 @@ class ActorResolver:
                 known = self.people.titled_surname(name, role, places, date)
                 if known is not None:
                     return (actor_from_entry(known, text),)
+            if (
+                sector in NGO_SECTORS
+                and name is None
+                and head.lemma_.lower() in NGO_BODIES
+                and why.startswith(NO_NATIONALITY)
+                and not any(c.lower_ in LOCAL for c in head.children)
+            ):
+                # "an international aid agency", "a human rights group": CAMEO codes a
+                # non-governmental body the phrase gives no nationality as NGO
+                country, why = "NGO", "a non-governmental body (no nationality given)"
             if sector == "PKO" and not places and not why.startswith("from the place"):
                 # "peacekeepers", "a regional peacekeeping force": multinational unless a
                 # nationality is given

@@ -1,0 +1,54 @@
+"""Actor resolution from context: generic bodies, partitive units, the text's own country and
+the places of an act."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.domain import Actor
+
+
+def resolve(coder, text: str, phrase: str) -> list[Actor]:
+    """The actors of the noun phrase whose head lies in ``phrase``."""
+    doc = coder.nlp(text)
+    state = coder.resolver.analyse(doc, date=None)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    found: list[Actor] = []
+    for token in span:
+        for actor in coder.resolver.actor_of(token, state):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
+    return {(a.code, a.sector) for a in actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("An international relief agency urged Ethiopia to open the roads.", "relief agency"),
+        ("A humanitarian group accused the Chadian army of looting.", "humanitarian group"),
+        ("A charity said Somali officials had seized the food.", "charity"),
+        ("Aid groups warned Myanmar's junta that the camps were full.", "Aid groups"),
+    ],
+)
+def test_aid_bodies_with_no_nationality_are_ngos(coder, text: str, phrase: str) -> None:
+    assert codes(resolve(coder, text, phrase)) == {("NGO", "NGO")}
+
+
+def test_an_aid_body_with_a_nationality_keeps_it(coder) -> None:
+    text = "A British aid agency said the Kenyan authorities had blocked its trucks."
+    assert codes(resolve(coder, text, "aid agency")) == {("GBR", "NGO")}
+
+
+def test_a_local_charity_is_of_the_texts_country(coder) -> None:
+    text = "Kenyan police raided the offices of a local charity in Nairobi."
+    assert codes(resolve(coder, text, "charity")) == {("KEN", "NGO")}
+
+
+def test_an_organisation_of_aid_workers_is_theirs(coder) -> None:
+    text = "The aid workers' organisation condemned the attack on the convoy."
+    assert codes(resolve(coder, text, "organisation")) == {("NGO", "NGO")}
