@@ -52,3 +52,21 @@ def test_a_local_charity_is_of_the_texts_country(coder) -> None:
 def test_an_organisation_of_aid_workers_is_theirs(coder) -> None:
     text = "The aid workers' organisation condemned the attack on the convoy."
     assert codes(resolve(coder, text, "organisation")) == {("NGO", "NGO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A company of Dutch soldiers arrived in the town.", "company", ("NLD", "MIL")),
+        ("A platoon of US marines opened fire on the crowd.", "platoon", ("USA", "MIL")),
+        ("A battalion of Ukrainian troops withdrew from the village.", "battalion", ("UKR", "MIL")),
+        ("A detachment of French paratroopers secured the airport.", "detachment", ("FRA", "MIL")),
+    ],
+)
+def test_a_unit_of_troops_is_the_troops(coder, text: str, phrase: str, expected) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_a_company_of_civilians_stays_a_company(coder) -> None:
+    text = "A company of Nigerian investors bought the port in Lagos."
+    assert ("NGA", "MIL") not in codes(resolve(coder, text, "company"))

@@ -83,6 +83,31 @@ GENERIC_HEADS = {
 BODY_HEADS = {"organization", "organisation", "movement", "faction", "wing", "network", "cell"}
 # Heads that count people ("thousands of soldiers"): the "of" phrase says who they are.
 QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "million", "number", "group"}
+# Units of a force ("a company of Dutch soldiers", "a platoon of marines"): the force counted
+# when its "of" phrase names armed men, whatever else the word means ("company" is a business).
+UNIT_HEADS = {
+    "company",
+    "platoon",
+    "squad",
+    "battalion",
+    "regiment",
+    "brigade",
+    "division",
+    "detachment",
+    "contingent",
+    "unit",
+    "column",
+    "convoy",
+    "patrol",
+    "squadron",
+    "battery",
+    "corps",
+    "flotilla",
+    "fleet",
+    "garrison",
+    "force",
+    "team",
+}
 # Heads that speak for the body of their "for" phrase ("a spokesman for the Taliban").
 SPEAKER_HEADS = {"spokesman", "spokeswoman", "spokesperson", "representative", "negotiator"}
 # Heads whose possessor is someone else: "Israel's militia ally" is not Israel.
@@ -108,6 +133,8 @@ KIN = {
     "child",
 }
 ARMED_SECTORS = {"MIL", "REB", "UAF", "SEP", "INS", "PKO"}
+# Sectors of men under arms, whose units are theirs ("a detachment of riot police").
+FORCE_SECTORS = ARMED_SECTORS | {"COP", "SPY"}
 # A sector that implies a second one: peacekeepers are soldiers.
 IMPLIED_SECTORS = {"PKO": "MIL"}
 # Words that put a person out of the office their title or dictionary entry names: CAMEO

@@ -19,11 +19,13 @@ from accord.actors.agents import (
     ALLY_HEADS,
     ARMED_SECTORS,
     BODY_HEADS,
+    FORCE_SECTORS,
     GENERIC_HEADS,
     GROUP_HEADS,
     KIN,
     QUANTITY_HEADS,
     SPEAKER_HEADS,
+    UNIT_HEADS,
     behind_verb,
     implied,
     is_former,
@@ -233,6 +235,13 @@ class ActorResolver:
             found = self._resolve_np(counted, state, date=date)
             if found:
                 return tuple(replace(a, text=text) for a in found)
+        unit = noun_of(head, "of") if head.lemma_.lower() in UNIT_HEADS else None
+        if unit is not None and head.pos_ == "NOUN":
+            # "a company of Dutch soldiers", "a platoon of marines": the force itself
+            found = self._resolve_np(unit, state, date=date)
+            if found and all(a.sector in FORCE_SECTORS for a in found):
+                whole = span_text(head.doc, np_tokens(head, with_of=True))
+                return tuple(replace(a, text=whole) for a in found)
         if text.lower() in RECIPROCAL_NOUNS or _strip_det(text.lower()) in RECIPROCAL_NOUNS:
             return two_sides(head, state)
         hits = unique_hits(state.by_token[i] for i in tokens if i in state.by_token)
