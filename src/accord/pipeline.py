@@ -405,6 +405,8 @@ def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:
         return False
     if frame.actors:
         return all(t.lemma_.lower() in instruments for t in frame.actors)
+    if frame.cameo == "185":
+        return True  # "an attempt to assassinate the governor", by nobody named
     return any(c.dep_ == "nsubjpass" for c in trigger.children) and any(
         obj.lemma_.lower() in instruments
         for prep in trigger.children

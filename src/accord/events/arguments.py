@@ -29,6 +29,12 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
+# Passive in form, active in sense: "were engaged in fighting", "was involved in the attack".
+STATIVE_PASSIVES = frozenset({"engage", "involve"})
+# ... and those whose passive subject does what the complement says: "is committed to
+# holding talks", "were engaged in fighting the rebels".
+ACTING_PASSIVES = STATIVE_PASSIVES | {"commit"}
+
 
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
@@ -43,8 +49,9 @@ def subjects_of(verb: Token) -> list[Token]:
             else t
             for t in subjects
         ]
-        if not subjects and via == "conj":
-            # "was indicted by the court and will resign": who was indicted resigns
+        if not subjects and (via == "conj" or _acting_passive(verb, via)):
+            # "was indicted by the court and will resign": who was indicted resigns;
+            # "is committed to holding talks": who is committed holds them
             patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
             subjects = [t for c in patients for t in with_conjuncts(c)]
         if subjects:
@@ -66,13 +73,13 @@ def subjects_of(verb: Token) -> list[Token]:
                 continue
             return with_conjuncts(verb.head) if verb.head.pos_ in {"NOUN", "PROPN"} else []
         if (
-            verb.dep_ == "pcomp"
+            (verb.dep_ == "pcomp" or (verb.dep_ == "pobj" and verb.tag_ == "VBG"))
             and verb.head.dep_ == "prep"
             and verb.head.lower_ in {"to", "on", "in", "by"}
             and verb.head.head.pos_ == "VERB"
         ):
             # "resorted to throwing stones", "insisted on meeting": the verb's subject acts
-            via, verb = "", verb.head.head
+            via, verb = "complement", verb.head.head
             continue
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in word_class("causative_verbs"):
             # "permitted the UN to deliver aid": the one permitted acts
@@ -86,6 +93,16 @@ def subjects_of(verb: Token) -> list[Token]:
             continue
         return []
     return []
+
+
+def _acting_passive(verb: Token, via: str) -> bool:
+    """ "is committed to holding talks", "were engaged in fighting": reached from the
+    complement, with no agent, the passive's subject acts."""
+    return (
+        via == "complement"
+        and verb.lemma_.lower() in ACTING_PASSIVES
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _members(noun: Token) -> Token:

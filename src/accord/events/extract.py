@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from accord.events import constructions
 from accord.events.arguments import (
     PASSIVE_SUBJECT_DEPS,
+    STATIVE_PASSIVES,
     beneficiaries,
     benefits,
     complement_recipients,
@@ -16,7 +17,7 @@ from accord.events.arguments import (
 )
 from accord.events.frame import Frame
 from accord.events.lexicon import Lexicon, Sense
-from accord.events.modality import apply_context, complement_effect, obligation
+from accord.events.modality import ATTEMPT_NOUNS, apply_context, complement_effect, obligation
 from accord.events.owners import owners_of
 from accord.events.phrases import (
     actorlike,
@@ -33,14 +34,12 @@ from accord.events.requests import (
     asked_code,
     noun_request_aim,
     rally_opposition,
+    refused_request,
 )
 from accord.events.senses import light_noun, noun_sense, triggers, verb_lemma, verb_sense
 
 # "X is responsible for the killings": X did them.
 RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
-
-# Passive in form, active in sense: "were engaged in fighting", "was involved in the attack".
-STATIVE_PASSIVES = {"engage", "involve"}
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -188,7 +187,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             # "Serb forces were engaged in ethnic cleansing against X": the subject does it
             actors, recipients = recipients, recipients_of(verb, sense, lexicon)
     else:
-        actors = subjects_of(verb)
+        actors = subjects_of(verb) or _attempt_makers(verb, lexicon)
         recipients = recipients_of(verb, sense, lexicon)
         statement = verb.head
         if (
@@ -223,7 +222,23 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         if asked is not None:
             ask_for(frame, asked, lexicon)
         rally_opposition(frame, verb, obj, lexicon)
+    if not passive:
+        refused_request(frame, verb, obj, lexicon)
     return frame
+
+
+def _attempt_makers(verb: Token, lexicon: Lexicon) -> list[Token]:
+    """Who makes the attempt an infinitive names: "an attempt by gunmen to kill the mayor",
+    "rebels launched a bid to assassinate the president" (not "police foiled an attempt")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in ATTEMPT_NOUNS:
+        return []
+    makers = [
+        t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in prep_objects(c)
+    ]
+    if not makers and noun.dep_ == "dobj" and verb_lemma(noun.head, lexicon) in lexicon.light_verbs:
+        makers = subjects_of(noun.head)
+    return makers
 
 
 def _late_agent(verb: Token) -> list[Token]:

@@ -25,9 +25,8 @@ class Frame:
     kind: str  # verb | noun | light | intent
     negated: bool = False
     future: bool = False
-    unreal: set[str] = field(
-        default_factory=set
-    )  # modal | conditional | request | purpose | attempt
+    # modal | condition | conditional | request | purpose | attempt | considered | question
+    unreal: set[str] = field(default_factory=set)
     speaker: Token | None = None
     notes: list[str] = field(default_factory=list)
 

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from accord.events.frame import Frame
 
 
+# Verbs of deliberation: what they take is weighed, neither done nor promised ("is considering
+# sending troops", "mulled whether to impose sanctions").
+DELIBERATING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder", "study"})
+
+# Nouns whose infinitive is what was attempted: "an attempt to assassinate the governor".
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+
+
 def apply_context(frame: Frame, lexicon: Lexicon) -> None:
     """Read modality and attribution off the trigger's clause and the verbs above it."""
     clause = frame.trigger
@@ -48,6 +56,9 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         ):
             direct = False  # "... the city where 100 people were killed": a relative clause
         complemented = node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}
+        if direct and (complement or complemented) and lemma in DELIBERATING_VERBS:
+            frame.unreal.add("considered")
+            frame.notes.append(f"only considered: '{head.text}'")
         if direct and (complement or complemented):
             effect = complement_effect(head, lemma, lexicon)
             if lemma in lexicon.words("expressing_verbs") or (
@@ -125,6 +136,7 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
             head.pos_ == "NOUN"
             and lemma in lexicon.request_nouns
             and node.dep_ in {"acl", "ccomp", "relcl", "xcomp", "pcomp", "pobj"}
+            and not attempted_killing(frame.cameo, node)  # "a bid to assassinate X"
         ):
             frame.unreal.add("request")  # "its demand that Israel ease restrictions"
             frame.notes.append(f"asked for in '{head.text}'")
@@ -198,7 +210,11 @@ def _light_verb(noun: Token) -> Token:
 
 
 def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
-    if (
+    if attempted_killing(frame.cameo, verb):
+        # "an attempt to assassinate the governor": the attempt was made (CAMEO 185)
+        frame.cameo = "185"
+        frame.notes.append(f"attempted: '{verb.head.text}'")
+    elif (
         verb.dep_ in {"advcl", "acl", "relcl"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and not _misparsed_infinitive(verb, lexicon)
@@ -221,6 +237,9 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
                 frame.notes.append(f"modal '{child.text}'")
         elif child.dep_ == "mark" and lower in lexicon.conditional_marks:
             frame.unreal.add("condition")  # the event is itself the condition
+        elif child.dep_ == "mark" and lower == "whether" and verb.dep_ in {"ccomp", "xcomp"}:
+            frame.unreal.add("question")  # "undecided whether to send troops": an open question
+            frame.notes.append("an open question")
     if _conditional(verb, lexicon):
         frame.unreal.add("condition")
     if any(c.dep_ == "advcl" and _conditional(c, lexicon) for c in verb.children) and any(
@@ -231,6 +250,18 @@ def _clause_modality(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
         c.lower_ == "going" for c in verb.head.children if verb.dep_ == "xcomp"
     ):
         frame.future = True
+
+
+def attempted_killing(cameo: str, verb: Token) -> bool:
+    """ "an attempt to assassinate X", "a bid to kill the president": the infinitive of an
+    attempt noun names an assassination."""
+    return (
+        cameo in {"185", "186"}
+        and verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in ATTEMPT_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _ultimatum(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
@@ -287,16 +318,40 @@ def _own_reference(token: Token) -> bool:
 
 
 def _misparsed_infinitive(node: Token, lexicon: Lexicon) -> bool:
-    """ "have sworn to fight until they win": an infinitive right after a verb that takes one
-    as its complement, parsed as a purpose clause, is that complement."""
+    """ "have sworn to fight until they win", "moved swiftly to expel the envoy": an
+    infinitive right after a verb that takes one as its complement (an adverb or a date
+    between them), parsed as a purpose clause, is that complement."""
     head = node.head
     effect = lexicon.complement_verbs.get(head.lemma_.lower())
+    if (
+        node.dep_ != "advcl"
+        or head.i == node.i
+        or head.pos_ not in {"VERB", "AUX"}
+        or effect not in {"intent", "threaten", "refuse", "negate", "attempt"}
+        or any(c.dep_ in {"dobj", "dative"} for c in head.children)  # "moved troops to ..."
+    ):
+        return False
+    to = next((c for c in node.children if c.dep_ == "aux" and c.lower_ == "to"), None)
     return (
-        node.dep_ == "advcl"
-        and head.i != node.i
-        and head.pos_ in {"VERB", "AUX"}
-        and effect in {"intent", "threaten", "refuse", "negate"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == head.i + 1 for c in node.children)
+        to is not None
+        and to.i > head.i
+        and all(_incidental(t, head) for t in head.doc[head.i + 1 : to.i])
+    )
+
+
+def _incidental(token: Token, verb: Token) -> bool:
+    """An adverb or a time phrase of ``verb``: "moved quickly", "moved on Monday"."""
+    if token.pos_ == "ADV" and token.head.i == verb.i:
+        return True
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    objects = [c for c in node.children if c.dep_ == "pobj"]
+    return (
+        node.dep_ == "prep"
+        and node.head.i == verb.i
+        and bool(objects)
+        and all(o.ent_type_ in {"DATE", "TIME"} for o in objects)
     )
 
 

@@ -38,6 +38,34 @@ def ask_for(frame: Frame, asked: str, lexicon: Lexicon) -> None:
     frame.notes.append(f"{stance} for {asked}")
 
 
+def refused_request(frame: Frame, verb: Token, obj: Token | None, lexicon: Lexicon) -> None:
+    """A request turned down is the refusal of what it asks for: "rejected calls for economic
+    aid" (1221), "turned down demands for his resignation" (1231)."""
+    lemma = verb.lemma_.lower()
+    if (
+        lexicon.complement_verbs.get(lemma) != "refuse"
+        or frame.cameo not in {"120", "124"}
+        or obj is None
+        or obj.lemma_.lower() not in lexicon.request_nouns
+    ):
+        return
+    code = None
+    for clause in obj.children:
+        if clause.dep_ in {"acl", "ccomp"} and clause.pos_ in {"VERB", "AUX"}:
+            code = clause_code(clause, lexicon)  # "rejected the demand that X withdraw"
+            if code is not None:
+                break
+    if code is None:
+        found = asked(obj, None, lexicon)
+        code = None if found is None else found[0]
+    if code is None or code[:2] in {"01", "02", "10", "11", "12", "13"}:
+        return
+    refused = lexicon.stance("refuse", code)
+    if refused != frame.cameo and refused[:2] == "12":
+        frame.cameo = refused
+        frame.notes.append(f"refused the {obj.lemma_} for {code}")
+
+
 def noun_request_aim(frame: Frame, lexicon: Lexicon) -> None:
     """An appeal or demand named by a noun takes the code of its clause: "renewed an appeal
     to Belgium to extradite the militant", "issued a demand that Kuwait return prisoners"."""

@@ -38,43 +38,54 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
     # a particle, a preposition with a participant ("called on Iran", not "on Tuesday"), or a
     # bare preposition whose participant the parse hangs on the complement ("called on the
     # rebels to disarm", with the rebels as the complement's subject)
-    particles = {
-        c.lower_: c
-        for c in verb.children
-        if c.dep_ == "prt"
-        or (c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children)))
-    }
+    particles: dict[str, list[Token]] = {}
+    for c in verb.children:
+        if c.dep_ == "prt" or (
+            c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children))
+        ):
+            # every one of a word: "engaged in ethnic cleansing in the north", where the
+            # second "in" is only a place
+            particles.setdefault(c.lower_, []).append(c)
     for clause in verb.children:
         if clause.dep_ == "advcl":
             for mark in clause.children:
-                if mark.dep_ == "mark" and mark.lower_ == "for":
-                    particles.setdefault("for", mark)  # "pushed for Germany to back the plan"
+                if mark.dep_ == "mark" and mark.lower_ == "for" and "for" not in particles:
+                    particles["for"] = [mark]  # "pushed for Germany to back the plan"
     with_particle = [s for s in senses if s.particle and s.particle.split()[0] in particles]
     plain = [s for s in senses if not s.particle]
     for sense in with_particle + plain:
-        tested = obj
-        bare = particles.get((sense.particle or "").split(" ")[0])
-        if (
-            bare is not None
-            and bare.dep_ == "prep"
-            and not list(bare.children)
-            and obj is not None
-            and bare.i < obj.i
-        ):
-            tested = None  # "called on Minister X to resign", X parsed as the object
-        held = prep_objects(bare) if bare is not None and bare.dep_ == "prep" else []
-        if tested is None and sense.particle and sense.when not in {None, "noobj"}:
-            # "called for the withdrawal", "asked for military aid": what the particle takes
-            objects = prep_objects(particles[sense.particle.split()[0]])
-            tested = objects[0] if objects else None
-        if condition_holds(sense.when, tested):
-            return sense
-        named = sense.when not in {None, "noobj", "obj=actor", "obj=thing"}
-        if named and held and condition_holds(sense.when, held[0]):
-            return sense  # "put X under investigation": what X is put under
-        if named and tested is not None and _permitted(verb, tested, sense.when, lexicon):
-            return sense
+        word = (sense.particle or "").split(" ")[0]
+        choices: list[Token | None] = [*particles.get(word, [])] or [None]
+        for bare in choices:
+            if _sense_holds(verb, sense, bare, obj, lexicon):
+                return sense
     return None
+
+
+def _sense_holds(
+    verb: Token, sense: Sense, bare: Token | None, obj: Token | None, lexicon: Lexicon
+) -> bool:
+    """Whether ``sense`` holds of the verb with ``bare`` as its particle or preposition."""
+    tested = obj
+    if (
+        bare is not None
+        and bare.dep_ == "prep"
+        and not list(bare.children)
+        and obj is not None
+        and bare.i < obj.i
+    ):
+        tested = None  # "called on Minister X to resign", X parsed as the object
+    held = prep_objects(bare) if bare is not None and bare.dep_ == "prep" else []
+    if tested is None and bare is not None and sense.when not in {None, "noobj"}:
+        # "called for the withdrawal", "asked for military aid": what the particle takes
+        objects = prep_objects(bare)
+        tested = objects[0] if objects else None
+    if condition_holds(sense.when, tested):
+        return True
+    named = sense.when not in {None, "noobj", "obj=actor", "obj=thing"}
+    if named and held and condition_holds(sense.when, held[0]):
+        return True  # "put X under investigation": what X is put under
+    return named and tested is not None and _permitted(verb, tested, sense.when, lexicon)
 
 
 def _permitted(verb: Token, party: Token, when: str | None, lexicon: Lexicon) -> bool:
@@ -112,13 +123,24 @@ def condition_holds(when: str | None, obj: Token | None) -> bool:
         ):
             return True
     # "allowed the return of UN inspectors", "allowed the delivery of aid"
-    return any(
+    if any(
         inner.lemma_.lower() in lemmas
         or any(c.lemma_.lower() in lemmas for c in inner.children if c.dep_ in {"compound"})
         for prep in obj.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for inner in prep.children
         if inner.dep_ == "pobj"
+    ):
+        return True
+    # "rejected calls for a ceasefire", "accepted a proposal for talks": what is asked for
+    return obj.lemma_.lower() in Lexicon.load().request_nouns and any(
+        thing.lemma_.lower() in lemmas
+        or any(c.lemma_.lower() in lemmas for c in thing.children if c.dep_ in {"compound", "amod"})
+        for prep in obj.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for inner in prep.children
+        if inner.dep_ == "pobj"
+        for thing in (inner, *inner.conjuncts)
     )
 
 
