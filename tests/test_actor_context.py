@@ -70,3 +70,22 @@ def test_a_unit_of_troops_is_the_troops(coder, text: str, phrase: str, expected)
 def test_a_company_of_civilians_stays_a_company(coder) -> None:
     text = "A company of Nigerian investors bought the port in Lagos."
     assert ("NGA", "MIL") not in codes(resolve(coder, text, "company"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran's ambassador to Britain met opposition leaders. The government said the "
+            "meeting was illegal.",
+            "GBR",
+        ),
+        (
+            "The Egyptian envoy held talks with Sudanese officials. The government later "
+            "denied that any deal had been reached.",
+            "SDN",
+        ),
+    ],
+)
+def test_the_government_is_not_the_envoys(coder, text: str, expected: str) -> None:
+    assert codes(resolve(coder, text, "The government")) == {(expected, "GOV")}

@@ -63,6 +63,22 @@ BACKED = {
     "inspired",
 }
 OCCUPIED = {"occupied", "controlled", "held", "annexed", "administered"}
+# Those who represent their state abroad: "the Iranian ambassador" is in someone else's country,
+# so his nationality says little of the text's own.
+ENVOY_HEADS = {
+    "ambassador",
+    "envoy",
+    "emissary",
+    "consul",
+    "diplomat",
+    "embassy",
+    "consulate",
+    "legation",
+    "attache",
+    "attaché",
+    "chargé",
+    "charge",
+}
 
 
 def nationality(
@@ -137,11 +153,9 @@ def home_country(
         country = dictionary.country_by_name(dateline)
         if country:
             return country.code
-    counts = Counter(
-        h.term.code
-        for h in hits
-        if h.term.code and h.term.kind != "entry" and not is_ethnic(doc, h)
-    )
+    named = [h for h in hits if h.term.code and h.term.kind != "entry" and not is_ethnic(doc, h)]
+    # an envoy's nationality is another state's: it decides only when nothing else does
+    counts = Counter(h.term.code for h in named if not is_envoys(doc, h))
     if not counts:
         # no country named, but a national body is ("demands from UNITA"): its country
         counts = Counter(
@@ -163,6 +177,8 @@ def home_country(
             for code in [place_country(ent.text)]
             if code
         )
+    if not counts:
+        counts = Counter(h.term.code for h in named)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -259,3 +275,18 @@ def is_ethnic(doc: Doc, hit: Hit) -> bool:
     if before.text == "-" and hit.start > 1:
         before = doc[hit.start - 2]
     return before.lower_ in {"anti", "pro"}
+
+
+def is_envoys(doc: Doc, hit: Hit) -> bool:
+    """ "the Iranian ambassador", "Iran's envoy", "the ambassador of Iran", "the Iranian
+    embassy": the nationality of someone who represents the state abroad."""
+    if hit.term.kind not in {"country", "demonym"}:
+        return False
+    token = doc[hit.end - 1]
+    steps = 0
+    while token.dep_ in {"compound", "amod", "poss", "nmod"} and steps < 4:
+        token = token.head
+        steps += 1
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        token = token.head.head
+    return token.lemma_.lower() in ENVOY_HEADS
