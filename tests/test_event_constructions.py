@@ -104,3 +104,21 @@ def test_moving_troops_to_protect_is_still_a_purpose(all_coder):
     events = code(all_coder, "Kenya moved troops to the border to attack the Somali rebels.")
     attacks = [e for e in events if e.event == "ASSAULT"]
     assert attacks and all(e.modality.hypothetical for e in attacks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thailand imposed a nationwide curfew on Monday.",
+        "Peru declared a state of emergency on Monday.",
+    ],
+)
+def test_a_domestic_restriction_is_on_the_actors_own_country(coder, text):
+    (event,) = [e for e in code(coder, text) if e.event == "COERCE"]
+    assert event.recipient and event.recipient[0].code == event.actor[0].code
+    assert event.recipient[0].sector is None
+
+
+def test_a_curfew_lifted_in_the_capital_keeps_its_place(coder):
+    events = code(coder, "Bangladesh lifted the curfew imposed in Dhaka on Tuesday.")
+    assert ("CONCEDE", "0813", ("BGD",), ("BGD",)) in found(events)

@@ -23,6 +23,7 @@ from accord.actors.agents import ARMED_SECTORS
 from accord.actors.dictionary import ActorDictionary
 from accord.actors.resolve import ActorResolver, DocActors
 from accord.domain import Actor, Article, Event, Evidence, Modality, Place, content_id
+from accord.events.arguments import DOMESTIC_RESTRICTIONS
 from accord.events.extract import Frame, frames
 from accord.events.lexicon import Lexicon
 from accord.events.phrases import through_quantity
@@ -150,6 +151,12 @@ class Coder:
         self.tally.events += len(merged)
         return CodedArticle(article, tuple(merged), tuple(quotes), doc, actors)
 
+    def _country(self, code: str, text: str, why: str) -> Actor:
+        """A bare-country actor: the state as the place an act holds in."""
+        country = self.dictionary.country(code)
+        name = country.name if country is not None else code
+        return Actor(code, None, name, text, (), None, why)
+
     def _place(
         self,
         article: Article,
@@ -183,11 +190,23 @@ class Coder:
             return None
         category: str = coding.event
         actor = _resolve_all(frame.actors, actors, self.resolver)
+        own = {(a.code, a.name) for a in actor}
         recipient = [
             r
             for r in _resolve_all(frame.recipients, actors, self.resolver)
-            if (r.code, r.name) not in {(a.code, a.name) for a in actor}
+            if (r.code, r.name) not in own
         ]
+        # "Bangladesh lifted the curfew imposed in Dhaka": a place of the actor's own country
+        # is where the act holds, not the actor acting on itself; it stays, as that country
+        recipient += [
+            self._country(r.code, head.text, "the actor's own country, where the act holds")
+            for head in frame.recipients
+            if _place_token(head)
+            for r in self.resolver.actor_of(head, actors)
+            if (r.code, r.name) in own
+            and r.code is not None
+            and r.code not in {x.code for x in recipient}
+        ][:1]
         peacekeeping = bool(actor) and all(_peacekeeping(a) for a in actor)
         if (
             frame.cameo[:3] == "042"
@@ -304,6 +323,10 @@ class Coder:
                     f"country of the event's place ({place.reason})",
                 )
             ]
+        domestic = len(coding.cameo) == 4 and coding.cameo[1:] in DOMESTIC_RESTRICTIONS
+        if domestic and not recipient and actor and actor[0].code is not None:
+            # "Thailand imposed a curfew", "declared martial law": on the actor's own country
+            recipient = [self._country(actor[0].code, "", "a domestic restriction")]
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         # The article's own characters: the parsed text has plain apostrophes (accord.nlp).
@@ -349,6 +372,15 @@ class Coder:
                 "notes": frame.notes,
             },
         )
+
+
+def _place_token(token: Token) -> bool:
+    """A place named as where something happens ("in Dhaka", "across Kashmir"), not a party."""
+    return (
+        token.ent_type_ in {"GPE", "LOC"}
+        and token.dep_ == "pobj"
+        and token.head.lower_ in {"in", "across", "throughout", "inside"}
+    )
 
 
 def _located(actor: Actor, place: Place, local: frozenset[str]) -> Actor:
