@@ -122,3 +122,20 @@ def test_a_domestic_restriction_is_on_the_actors_own_country(coder, text):
 def test_a_curfew_lifted_in_the_capital_keeps_its_place(coder):
     events = code(coder, "Bangladesh lifted the curfew imposed in Dhaka on Tuesday.")
     assert ("CONCEDE", "0813", ("BGD",), ("BGD",)) in found(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Twenty Palestinians were killed by Israeli air strikes in Gaza on Sunday.", "195"),
+        ("Russian artillery killed four Ukrainian soldiers near Bakhmut on Monday.", "194"),
+        ("Three Afghan soldiers were wounded by a landmine in Helmand on Friday.", "1834"),
+    ],
+)
+def test_a_weapon_named_with_its_side_still_names_the_means(coder, text, cameo):
+    assert cameo in {e.cameo for e in code(coder, text)}
+
+
+def test_militants_as_the_doer_are_a_party_not_a_means(coder):
+    events = code(coder, "Two Pakistani soldiers were killed by militants in Waziristan.")
+    assert {e.cameo for e in events} <= {"190"}

@@ -10,7 +10,13 @@ from accord.events.arguments import subjects_of
 from accord.events.frame import Frame
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.modality import obligation
-from accord.events.phrases import actorlike, direct_object, prep_objects, with_conjuncts
+from accord.events.phrases import (
+    actorlike,
+    agent_nouns,
+    direct_object,
+    prep_objects,
+    with_conjuncts,
+)
 from accord.events.requests import ask_for, clause_code
 from accord.events.senses import (
     condition_holds,
@@ -200,17 +206,31 @@ def of_objects(noun: Token) -> list[Token]:
 def by_means(verb: Token, sense: Sense, doers: list[Token], lexicon: Lexicon) -> Sense:
     """ "a roadside bombing killed two soldiers", "were killed by an improvised explosive
     device": a weapon or attack as the doer is the means, coded as "killed in" it would be."""
-    if sense.particle or not doers or any(actorlike(t) for t in doers):
+    # a weapon or attack is a thing, whoever's it is ("Israeli air strikes", "Russian artillery")
+    things = [t for t in doers if _thing(t)]
+    if sense.particle or not things or sense.cameo[:2] < "18":
         return sense
-    for doer in doers:
+    if len(things) < len(doers) and any(actorlike(t) for t in doers if t not in things):
+        return sense  # "were killed by soldiers and a bomb": a party acts
+    for doer in things:
         named = noun_sense(doer, lexicon)  # "a car bomb killed", "a roadside bombing killed"
-        if named is not None and "18" <= named.cameo[:2] <= "20" and sense.cameo[:2] >= "18":
+        if named is not None and "18" <= named.cameo[:2] <= "20":
             return named
     for means in lexicon.verbs.get(verb_lemma(verb, lexicon), ()):
         if (
             means.particle == "in"
             and means.when not in {None, "noobj", "obj=actor", "obj=thing"}
-            and any(condition_holds(means.when, t) for t in doers)
+            and any(condition_holds(means.when, t) for t in things)
         ):
             return means
     return sense
+
+
+def _thing(token: Token) -> bool:
+    """A common noun that names no party: a weapon, an attack ("a roadside bomb", "Israeli
+    air strikes"), not "militants" or "the army"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"}
+        and token.lower_ not in agent_nouns()
+    )
