@@ -89,3 +89,45 @@ def test_a_company_of_civilians_stays_a_company(coder) -> None:
 )
 def test_the_government_is_not_the_envoys(coder, text: str, expected: str) -> None:
     assert codes(resolve(coder, text, "The government")) == {(expected, "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Two German engineers were kidnapped by gunmen in Pakistan on Sunday, the German "
+            "foreign ministry said. Berlin condemned the abduction.",
+            "gunmen",
+            ("PAK", "UAF"),
+        ),
+        (
+            "Islamist militants attacked a police station in northern Mali on Friday, French "
+            "officials said. France has troops in the region.",
+            "militants",
+            ("MLI", "REB"),
+        ),
+        (
+            "Kidnappers seized a British tourist in Yemen, British diplomats said. London "
+            "urged the release of the hostage.",
+            "Kidnappers",
+            ("YEM", "CRM"),
+        ),
+    ],
+)
+def test_armed_men_of_no_nationality_are_of_the_place_of_their_act(
+    coder, text: str, phrase: str, expected
+) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_the_place_a_statement_is_made_in_does_not_place_the_speakers(coder) -> None:
+    text = (
+        "Rebels said in Nairobi that they had freed the hostages. Sudan's army denied the "
+        "claim and Khartoum called it a lie."
+    )
+    assert codes(resolve(coder, text, "Rebels")) == {("SDN", "REB")}
+
+
+def test_troops_of_no_nationality_keep_the_texts_country(coder) -> None:
+    text = "French officials said troops were deployed in Mali. Paris sent more on Friday."
+    assert codes(resolve(coder, text, "troops")) == {("FRA", "MIL")}

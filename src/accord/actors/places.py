@@ -63,6 +63,27 @@ BACKED = {
     "inspired",
 }
 OCCUPIED = {"occupied", "controlled", "held", "annexed", "administered"}
+# Verbs that report an act rather than do it: "relief officials in Nairobi said" places the
+# speakers, not the act they speak of.
+REPORTING = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "quote",
+    "confirm",
+    "deny",
+    "note",
+    "warn",
+    "write",
+    "declare",
+    "explain",
+}
+# Verbs whose clause goes on in the clause they hang on ("attacked ..., killing four").
+CLAUSE_LINKS = {"advcl", "conj", "xcomp"}
 # Those who represent their state abroad: "the Iranian ambassador" is in someone else's country,
 # so his nationality says little of the text's own.
 ENVOY_HEADS = {
@@ -290,3 +311,62 @@ def is_envoys(doc: Doc, hit: Hit) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         token = token.head.head
     return token.lemma_.lower() in ENVOY_HEADS
+
+
+def clause_place(
+    head: Token, state: DocActors, *, place_country: PlaceCountry | None
+) -> tuple[str, str] | None:
+    """The country of the place where the act of the phrase's own clause happens ("kidnapped by
+    gunmen in Pakistan", "attacked a police station in northern Mali"), not where it is
+    reported from ("officials in Nairobi said")."""
+    token = head
+    if token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ in {"agent", "prep"}:
+        verb = token.head.head
+    else:
+        return None
+    verbs = [verb]
+    if verb.dep_ in CLAUSE_LINKS:
+        verbs.append(verb.head)
+    for verb in verbs:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in REPORTING:
+            return None
+        # "seized a tourist in Yemen": the place may hang on the object
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in [*verb.children, *(p for o in objects for p in o.children)]:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                found = _place_of(obj, state, place_country=place_country)
+                if found is not None:
+                    return found
+    return None
+
+
+def _place_of(
+    obj: Token, state: DocActors, *, place_country: PlaceCountry | None
+) -> tuple[str, str] | None:
+    """The country a place phrase names: "Pakistan", "northern Mali", "Kirkuk", "the town of
+    Samarra"."""
+    named = state.by_token.get(obj.i)
+    if named is not None:
+        if named.term.kind in {"country", "capital", "seat"} and named.term.code:
+            return named.term.code, named.term.name
+        return None
+    if place_country is None:
+        return None
+    if obj.lemma_.lower() in SETTLEMENT_NOUNS and obj.pos_ == "NOUN":
+        for prep in obj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for inner in prep.children:
+                    if inner.dep_ == "pobj":
+                        return _place_of(inner, state, place_country=place_country)
+        return None
+    where = named_place(obj, any_label=place_slot(obj))
+    code = place_country(where) if where else None
+    return (code, where) if code and where else None

@@ -51,6 +51,7 @@ from accord.actors.phrases import is_np_head, np_head, np_tokens, person_name, s
 from accord.actors.places import (
     PLACE_ENTS,
     PLACE_NOUNS,
+    clause_place,
     home_country,
     homeland,
     is_backer,
@@ -94,6 +95,10 @@ NGO_BODIES = {
     "body",
 }
 LOCAL = {"local", "domestic", "grassroots"}
+# Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
+# nationality given are of the place of their act, not the text's country (a state's troops and
+# envoys act abroad; civilians there are as often foreigners: tourists, hostages, passengers).
+PLACE_BOUND = {"UAF", "CRM", "REB", "RAD", "INS", "SEP", "COP"}
 NO_NATIONALITY = ("unknown", "from the article's")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 
@@ -474,6 +479,10 @@ class ActorResolver:
             country, why = nationality(head, places, state, place_country=self.place_country)
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
+            if sector in PLACE_BOUND and why.startswith("from the article's"):
+                where = clause_place(head, state, place_country=self.place_country)
+                if where is not None and where[0] != country:
+                    country, why = where[0], f"from the place of the act '{where[1]}'"
             if name is None and role.term.kind == "title":
                 # only a nationality the phrase gives narrows the search, not the text's own
                 explicit = None if why.startswith(("from the article", "unknown")) else country
