@@ -139,3 +139,16 @@ def test_a_weapon_named_with_its_side_still_names_the_means(coder, text, cameo):
 def test_militants_as_the_doer_are_a_party_not_a_means(coder):
     events = code(coder, "Two Pakistani soldiers were killed by militants in Waziristan.")
     assert {e.cameo for e in events} <= {"190"}
+
+
+def test_who_survived_an_assassination_attempt_was_its_target(coder):
+    events = code(
+        coder, "The Afghan vice president survived an assassination attempt in Kabul on Monday."
+    )
+    assert [(e.cameo, e.actor[0].sector, e.recipient[0].code) for e in events] == [
+        ("185", "UAF", "AFG")
+    ]
+
+
+def test_surviving_a_crisis_is_no_attack(all_coder):
+    assert code(all_coder, "The Colombian senator survived the crisis in Bogota.") == []

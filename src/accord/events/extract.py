@@ -41,6 +41,9 @@ from accord.events.senses import light_noun, noun_sense, triggers, verb_lemma, v
 # "X is responsible for the killings": X did them.
 RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
 
+# Violence its target lived through: "survived an assassination attempt".
+SURVIVING_VERBS = {"survive", "escape"}
+
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
 
@@ -434,6 +437,21 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             "complement",
         )
         frame.notes.append(f"complement of '{verb.text}'")
+        return frame
+    if (
+        first.dep_ == "dobj"
+        and "18" <= sense.cameo[:2] <= "20"
+        and head.lemma_.lower() in SURVIVING_VERBS
+    ):
+        # "the governor survived an assassination attempt": he is its target
+        doers = [
+            t
+            for c in noun.children
+            if (c.dep_ == "prep" and c.lower_ == "by")
+            for t in prep_objects(c)
+        ] or [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
+        frame = Frame(noun, sense, sense.cameo, doers, subjects_of(head), False, "survived")
+        frame.notes.append(f"survived '{head.text}'")
         return frame
     if noun.dep_ == "nsubjpass" and sense.cameo[:2] in STATEMENT_ROOTS:
         return None  # "until their demands are met": an earlier demand, acted on
