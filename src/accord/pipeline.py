@@ -324,9 +324,10 @@ class Coder:
                 )
             ]
         domestic = len(coding.cameo) == 4 and coding.cameo[1:] in DOMESTIC_RESTRICTIONS
-        if domestic and not recipient and actor and actor[0].code is not None:
+        state = actor[0].code if actor else None
+        if domestic and not recipient and state and self.dictionary.country(state):
             # "Thailand imposed a curfew", "declared martial law": on the actor's own country
-            recipient = [self._country(actor[0].code, "", "a domestic restriction")]
+            recipient = [self._country(state, "", "a domestic restriction")]
         sent = frame.trigger.sent
         speaker, quote = _attribution(frame, actors, quotes, self.resolver)
         # The article's own characters: the parsed text has plain apostrophes (accord.nlp).
