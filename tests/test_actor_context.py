@@ -131,3 +131,19 @@ def test_the_place_a_statement_is_made_in_does_not_place_the_speakers(coder) -> 
 def test_troops_of_no_nationality_keep_the_texts_country(coder) -> None:
     text = "French officials said troops were deployed in Mali. Paris sent more on Friday."
     assert codes(resolve(coder, text, "troops")) == {("FRA", "MIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Kurdish forces captured the town from the militants on Monday.", "Kurdish forces"),
+        ("Moslem troops shelled the Serb villages near Tuzla.", "Moslem troops"),
+    ],
+)
+def test_the_forces_of_a_people_are_an_armed_group(coder, text: str, phrase: str) -> None:
+    assert {a.sector for a in resolve(coder, text, phrase)} == {"REB"}
+
+
+def test_a_states_forces_stay_its_military(coder) -> None:
+    text = "Iraqi Kurdish forces captured the town from the militants on Monday."
+    assert codes(resolve(coder, text, "forces")) == {("IRQ", "MIL")}

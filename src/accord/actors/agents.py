@@ -133,6 +133,45 @@ KIN = {
     "child",
 }
 ARMED_SECTORS = {"MIL", "REB", "UAF", "SEP", "INS", "PKO"}
+# Peoples and faiths that are no state ("Kurdish forces", "Moslem troops", "Hutu fighters"):
+# their forces are armed groups (REB), not a state's military.
+PEOPLE_WORDS = {
+    "kurdish",
+    "kurd",
+    "shiite",
+    "shia",
+    "shi'ite",
+    "sunni",
+    "muslim",
+    "moslem",
+    "christian",
+    "catholic",
+    "hutu",
+    "tutsi",
+    "pashtun",
+    "tuareg",
+    "druze",
+    "alawite",
+    "baluch",
+    "baloch",
+    "uighur",
+    "uyghur",
+    "hazara",
+    "maronite",
+    "tamil",
+    "berber",
+    "igbo",
+    "ijaw",
+    "dinka",
+    "nuer",
+    "oromo",
+    "amhara",
+    "rohingya",
+    "sikh",
+    "hindu",
+    "tribal",
+    "ethnic",
+}
 # Sectors of men under arms, whose units are theirs ("a detachment of riot police").
 FORCE_SECTORS = ARMED_SECTORS | {"COP", "SPY"}
 # A sector that implies a second one: peacekeepers are soldiers.

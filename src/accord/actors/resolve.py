@@ -23,6 +23,7 @@ from accord.actors.agents import (
     GENERIC_HEADS,
     GROUP_HEADS,
     KIN,
+    PEOPLE_WORDS,
     QUANTITY_HEADS,
     SPEAKER_HEADS,
     UNIT_HEADS,
@@ -466,6 +467,18 @@ class ActorResolver:
         if roles:
             role = closest(roles, head.i)
             sector = role.term.sectors[0]
+            if (
+                sector == "MIL"
+                and role.term.kind == "agent"
+                and not [h for h in places if h.term.kind in {"country", "demonym"}]
+                and any(
+                    c.lower_ in PEOPLE_WORDS and c.i < role.start
+                    for c in head.children
+                    if c.dep_ in {"amod", "compound", "nmod"}
+                )
+            ):
+                # "Kurdish forces", "Moslem troops": a people's fighters are an armed group
+                sector = "REB"
             if head.lower_ == "men":
                 # "his men", "the commander's men": the fighters of an armed leader
                 leaders = [
