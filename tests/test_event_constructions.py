@@ -152,3 +152,18 @@ def test_who_survived_an_assassination_attempt_was_its_target(coder):
 
 def test_surviving_a_crisis_is_no_attack(all_coder):
     assert code(all_coder, "The Colombian senator survived the crisis in Bogota.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven Syrian soldiers died in an Israeli air strike near Damascus on Sunday.",
+        "Seven Syrian soldiers were killed in an Israeli air strike near Damascus on Sunday.",
+    ],
+)
+def test_the_side_that_names_an_attack_carried_it_out(coder, text):
+    assert ("ASSAULT", "195", ("ISR",), ("SYR",)) in found(code(coder, text))
+
+
+def test_dying_in_hospital_is_no_attack(all_coder):
+    assert code(all_coder, "The former Kenyan president died in hospital in Nairobi.") == []

@@ -434,7 +434,7 @@ def _unattributed(frame: Frame, instruments: frozenset[str]) -> bool:
     """Violence whose doer is a weapon: "a bomb killed", "were killed in an explosion"
     (not "where 20 people were killed in riots", a background description)."""
     trigger = frame.trigger
-    if frame.kind == "survived" and not frame.actors:
+    if frame.kind == "suffered" and not frame.actors:
         return True  # "the governor survived a bomb attack", by nobody named
     if trigger.dep_ == "relcl" or trigger.pos_ != "VERB":
         return False

@@ -41,8 +41,10 @@ from accord.events.senses import light_noun, noun_sense, triggers, verb_lemma, v
 # "X is responsible for the killings": X did them.
 RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
 
-# Violence its target lived through: "survived an assassination attempt".
+# Violence its target lived through or died in: "survived an assassination attempt", "died
+# in an air strike".
 SURVIVING_VERBS = {"survive", "escape"}
+DYING_VERBS = {"die", "perish"}
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -157,17 +159,22 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
     if passive:
         actors = [t for c in verb.children if c.dep_ == "agent" for t in prep_objects(c)]
         if not actors:
-            # "was murdered in an attack on a police patrol by Kosovo Albanians"
-            actors = [
-                t
+            # "was murdered in an attack on a police patrol by Kosovo Albanians", "were killed
+            # in an Israeli air strike"
+            attacks = [
+                attack
                 for prep in verb.children
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
                 for attack in prep_objects(prep)
                 if noun_sense(attack, lexicon) is not None
+            ]
+            actors = [
+                t
+                for attack in attacks
                 for by in attack.subtree
                 if by.dep_ == "prep" and by.lower_ == "by"
                 for t in prep_objects(by)
-            ][:2]
+            ][:2] or [t for attack in attacks for t in attack_doers(attack)][:2]
         if not actors:
             actors = _late_agent(verb)
         weapons = lexicon.words("instruments") | lexicon.words("not_people")
@@ -242,6 +249,18 @@ def _attempt_makers(verb: Token, lexicon: Lexicon) -> list[Token]:
     if not makers and noun.dep_ == "dobj" and verb_lemma(noun.head, lexicon) in lexicon.light_verbs:
         makers = subjects_of(noun.head)
     return makers
+
+
+def attack_doers(attack: Token) -> list[Token]:
+    """Who carried out an attack named by a noun: its "by" ("an attack by rebels"), else the
+    side that names it ("an Israeli air strike", "a NATO raid")."""
+    return [
+        t for c in attack.children if c.dep_ == "prep" and c.lower_ == "by" for t in prep_objects(c)
+    ] or [
+        c
+        for c in attack.children
+        if c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "ORG"}
+    ]
 
 
 def _late_agent(verb: Token) -> list[Token]:
@@ -438,20 +457,29 @@ def _noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         )
         frame.notes.append(f"complement of '{verb.text}'")
         return frame
+    suffered = head
+    if first.dep_ == "pobj" and head.lower_ in {"in", "during"}:
+        suffered = head.head  # "died in an air strike"
     if (
-        first.dep_ == "dobj"
-        and "18" <= sense.cameo[:2] <= "20"
-        and head.lemma_.lower() in SURVIVING_VERBS
+        "18" <= sense.cameo[:2] <= "20"
+        and not _between(noun)
+        and (
+            (first.dep_ == "dobj" and head.lemma_.lower() in SURVIVING_VERBS)
+            or (suffered is not head and suffered.lemma_.lower() in DYING_VERBS)
+        )
     ):
-        # "the governor survived an assassination attempt": he is its target
-        doers = [
-            t
-            for c in noun.children
-            if (c.dep_ == "prep" and c.lower_ == "by")
-            for t in prep_objects(c)
-        ] or [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
-        frame = Frame(noun, sense, sense.cameo, doers, subjects_of(head), False, "survived")
-        frame.notes.append(f"survived '{head.text}'")
+        # "the governor survived an assassination attempt", "five soldiers died in an air
+        # strike": the subject is the target
+        frame = Frame(
+            noun,
+            sense,
+            sense.cameo,
+            attack_doers(noun),
+            subjects_of(suffered),
+            False,
+            "suffered",
+        )
+        frame.notes.append(f"suffered: '{suffered.text}'")
         return frame
     if noun.dep_ == "nsubjpass" and sense.cameo[:2] in STATEMENT_ROOTS:
         return None  # "until their demands are met": an earlier demand, acted on

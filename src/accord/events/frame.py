@@ -22,7 +22,7 @@ class Frame:
     actors: list[Token]
     recipients: list[Token]
     symmetric: bool
-    kind: str  # verb | noun | light | intent | complement | survived
+    kind: str  # verb | noun | light | intent | complement | suffered
     negated: bool = False
     future: bool = False
     # modal | condition | conditional | request | purpose | attempt | considered | question
