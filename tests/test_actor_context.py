@@ -147,3 +147,22 @@ def test_the_forces_of_a_people_are_an_armed_group(coder, text: str, phrase: str
 def test_a_states_forces_stay_its_military(coder) -> None:
     text = "Iraqi Kurdish forces captured the town from the militants on Monday."
     assert codes(resolve(coder, text, "forces")) == {("IRQ", "MIL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "A militant group based in Trinidad threatened the United States on Friday.",
+            "militant group",
+            ("TTO", "REB"),
+        ),
+        (
+            "A rebel group active in eastern Congo said it would disarm, US officials said.",
+            "rebel group",
+            ("COD", "REB"),
+        ),
+    ],
+)
+def test_a_group_is_of_the_place_it_is_based_in(coder, text: str, phrase: str, expected):
+    assert codes(resolve(coder, text, phrase)) == {expected}

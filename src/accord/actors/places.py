@@ -84,6 +84,9 @@ REPORTING = {
 }
 # Verbs whose clause goes on in the clause they hang on ("attacked ..., killing four").
 CLAUSE_LINKS = {"advcl", "conj", "xcomp"}
+# Words that say where a group is at home ("a group based in Trinidad", "militants operating
+# in Mindanao", "a rebel group active in eastern Congo").
+LOCATED = {"base", "based", "headquarter", "headquartered", "operate", "active", "locate"}
 # Those who represent their state abroad: "the Iranian ambassador" is in someone else's country,
 # so his nationality says little of the text's own.
 ENVOY_HEADS = {
@@ -311,6 +314,25 @@ def is_envoys(doc: Doc, hit: Hit) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         token = token.head.head
     return token.lemma_.lower() in ENVOY_HEADS
+
+
+def located_in(
+    head: Token, state: DocActors, *, place_country: PlaceCountry | None
+) -> tuple[str, str] | None:
+    """The country a phrase says its group is based or active in: "a terror group based in
+    Trinidad", "militants operating in Mindanao"."""
+    for word in head.children:
+        if word.dep_ not in {"acl", "amod", "relcl"} or word.lemma_.lower() not in LOCATED:
+            continue
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = _place_of(obj, state, place_country=place_country)
+                    if found is not None:
+                        return found
+    return None
 
 
 def clause_place(

@@ -57,6 +57,7 @@ from accord.actors.places import (
     homeland,
     is_backer,
     is_ethnic,
+    located_in,
     named_place,
     nationality,
     place_slot,
@@ -493,9 +494,12 @@ class ActorResolver:
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
             if sector in PLACE_BOUND and why.startswith("from the article's"):
-                where = clause_place(head, state, place_country=self.place_country)
-                if where is not None and where[0] != country:
-                    country, why = where[0], f"from the place of the act '{where[1]}'"
+                based = located_in(head, state, place_country=self.place_country)
+                act = clause_place(head, state, place_country=self.place_country)
+                if based is not None:
+                    country, why = based[0], f"from the place it is based in '{based[1]}'"
+                elif act is not None:
+                    country, why = act[0], f"from the place of the act '{act[1]}'"
             if name is None and role.term.kind == "title":
                 # only a nationality the phrase gives narrows the search, not the text's own
                 explicit = None if why.startswith(("from the article", "unknown")) else country
