@@ -166,3 +166,19 @@ def test_a_states_forces_stay_its_military(coder) -> None:
 )
 def test_a_group_is_of_the_place_it_is_based_in(coder, text: str, phrase: str, expected):
     assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The rebel UNITA movement rejected the peace plan on Sunday.", "UNITA movement"),
+        ("The armed wing of Fatah claimed the attack on the settlement.", "armed wing"),
+    ],
+)
+def test_a_named_group_described_as_armed_is_an_armed_group(coder, text: str, phrase: str):
+    assert {a.sector for a in resolve(coder, text, phrase)} == {"REB"}
+
+
+def test_a_rebel_held_town_is_not_the_rebels(coder) -> None:
+    text = "Turkish troops entered the rebel-held Kurdish town near the border."
+    assert "REB" not in {a.sector for a in resolve(coder, text, "town")}

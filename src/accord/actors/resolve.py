@@ -71,6 +71,7 @@ from accord.actors.state import (
     looks_personal,
 )
 from accord.actors.terms import (
+    Hit,
     PlaceCountry,
     TermMatcher,
     actor_from_entry,
@@ -97,6 +98,9 @@ NGO_BODIES = {
     "body",
 }
 LOCAL = {"local", "domestic", "grassroots"}
+# Descriptions of a named group as an armed one ("the rebel UNITA movement", "its armed wing").
+INSURGENT_SECTORS = {"REB", "SEP", "INS"}
+ARMED_WORDS = {"armed", "military", "militarist", "militant", "paramilitary", "guerrilla"}
 # Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
 # nationality given are of the place of their act, not the text's country (a state's troops and
 # envoys act abroad; civilians there are as often foreigners: tourists, hostages, passengers).
@@ -301,6 +305,17 @@ class ActorResolver:
                     role=title.name,
                     reason=f"{actor.reason}; title '{title.name}' -> {title.sectors[0]}",
                 )
+            if not person and actor.code not in {"UNO", "IGO", "EUR"}:
+                armed = armed_description(head, best, hits)
+                if armed is not None and actor.sector not in ARMED_SECTORS:
+                    # "the rebel UNITA movement", "the UNITA militarist wing": the group as
+                    # the armed body the text describes, whatever its row says it is now
+                    actor = replace(
+                        actor,
+                        sector=armed,
+                        sectors=(armed, *(s for s in actor.sectors if s != armed)),
+                        reason=f"{actor.reason}; described as armed -> {armed}",
+                    )
             # "Djindjic's opposition coalition": a person's group, not the person
             owner = person and head.doc[best.end - 1].dep_ == "poss" and best.end <= head.i
             if owner and head.lemma_.lower() in KIN:
@@ -669,6 +684,26 @@ class ActorResolver:
         if name is not None and head.ent_type_ == "PERSON":
             state.unresolved.append(head.doc[tokens[0] : tokens[-1] + 1])
         return ()
+
+
+def armed_description(head: Token, entry: Hit, hits: list[Hit]) -> str | None:
+    """The sector of an armed body a named group is described as: "rebel" before the name
+    ("the rebel UNITA movement" REB), or its armed wing ("the UNITA militarist wing",
+    "the armed wing of Fatah")."""
+    doc = head.doc
+    for hit in hits:
+        if (
+            hit.term.kind == "agent"
+            and hit.term.sectors[0] in INSURGENT_SECTORS
+            and hit.end <= entry.start
+            and not (hit.end < len(doc) and doc[hit.end].text == "-")  # "rebel-held"
+        ):
+            return hit.term.sectors[0]
+    if head.lemma_.lower() == "wing" and any(
+        c.lower_ in ARMED_WORDS for c in head.children if c.dep_ in {"amod", "compound"}
+    ):
+        return "REB"
+    return None
 
 
 def _strip_det(text: str) -> str:
