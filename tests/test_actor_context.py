@@ -182,3 +182,17 @@ def test_a_named_group_described_as_armed_is_an_armed_group(coder, text: str, ph
 def test_a_rebel_held_town_is_not_the_rebels(coder) -> None:
     text = "Turkish troops entered the rebel-held Kurdish town near the border."
     assert "REB" not in {a.sector for a in resolve(coder, text, "town")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Rebels shelled Kabul overnight, killing six people.", "Kabul", ("AFG", "CVL")),
+        ("The army imposed a curfew in Algiers after the riots.", "Algiers", ("DZA", "CVL")),
+        ("Paris condemned the attack on its embassy.", "Paris", ("FRA", "GOV")),
+    ],
+)
+def test_a_capital_as_a_place_is_its_people_and_as_a_speaker_its_government(
+    coder, text: str, phrase: str, expected
+) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}

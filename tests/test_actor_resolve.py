@@ -539,7 +539,7 @@ def test_an_occupied_place_is_its_own_countrys(coder) -> None:
         ("Moscow rejected the proposal.", "Moscow", None, ("RUS", "GOV")),
         ("Belgrade rejected the plan.", "Belgrade", dt.date(1999, 3, 1), ("YUG", "GOV")),
         ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2000, 1, 1), ("SDN", "CVL")),
-        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2015, 1, 1), ("SSD", "GOV")),
+        ("Rebels shelled Juba on Sunday.", "Juba", dt.date(2015, 1, 1), ("SSD", "CVL")),
     ],
 )
 def test_capitals_stand_for_the_state_of_the_texts_date(coder, text, phrase, date, expected):

@@ -55,6 +55,7 @@ from accord.actors.places import (
     clause_place,
     home_country,
     homeland,
+    in_place_phrase,
     is_backer,
     is_ethnic,
     located_in,
@@ -100,6 +101,24 @@ NGO_BODIES = {
 LOCAL = {"local", "domestic", "grassroots"}
 # Descriptions of a named group as an armed one ("the rebel UNITA movement", "its armed wing").
 INSURGENT_SECTORS = {"REB", "SEP", "INS"}
+# Verbs whose object is a place under attack ("shelled Juba"), not a party addressed.
+ASSAULTED = {
+    "shell",
+    "bomb",
+    "bombard",
+    "blockade",
+    "besiege",
+    "storm",
+    "raid",
+    "rocket",
+    "invade",
+    "encircle",
+    "surround",
+    "overrun",
+    "capture",
+    "seize",
+    "occupy",
+}
 ARMED_WORDS = {"armed", "military", "militarist", "militant", "paramilitary", "guerrilla"}
 # Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
 # nationality given are of the place of their act, not the text's country (a state's troops and
@@ -654,8 +673,12 @@ class ActorResolver:
             sectors = place.term.sectors
             if place.term.kind == "demonym" and head.pos_ in {"NOUN", "PROPN"}:
                 sectors = ("CVL",)  # "Palestinians", "a Nigerian": the people of a country
-            sector = sectors[0] if sectors else None
             reason = f"{place.term.kind} '{state.doc[place.start : place.end].text}'"
+            if place.term.kind == "capital" and owns_head and city_as_place(head):
+                # "a curfew in Algiers", "rebels shelled Juba": the city and its people, not
+                # the government that sits there
+                sectors, reason = ("CVL",), f"{reason} as a place -> its people (CVL)"
+            sector = sectors[0] if sectors else None
             return (Actor(place.term.code, sector, place.term.name, text, sectors, None, reason),)
         if (
             not [h for h in hits if not is_backer(head.doc, h)]
@@ -704,6 +727,14 @@ def armed_description(head: Token, entry: Hit, hits: list[Hit]) -> str | None:
     ):
         return "REB"
     return None
+
+
+def city_as_place(head: Token) -> bool:
+    """A capital named as a place, not as its government: in a phrase of place ("in central
+    Baghdad", "at Kyiv") or as what is attacked ("shelled Juba", "would blockade Paris")."""
+    if in_place_phrase(head):
+        return True
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in ASSAULTED
 
 
 def _strip_det(text: str) -> str:
