@@ -29,12 +29,6 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acl", "acomp"}
 
-# Passive in form, active in sense: "were engaged in fighting", "was involved in the attack".
-STATIVE_PASSIVES = frozenset({"engage", "involve"})
-# ... and those whose passive subject does what the complement says: "is committed to
-# holding talks", "were engaged in fighting the rebels".
-ACTING_PASSIVES = STATIVE_PASSIVES | {"commit"}
-
 
 def subjects_of(verb: Token) -> list[Token]:
     """Subject heads of a verb, inherited through xcomp, conj, advcl and relative clauses."""
@@ -100,7 +94,7 @@ def _acting_passive(verb: Token, via: str) -> bool:
     complement, with no agent, the passive's subject acts."""
     return (
         via == "complement"
-        and verb.lemma_.lower() in ACTING_PASSIVES
+        and verb.lemma_.lower() in word_class("acting_passives")
         and not any(c.dep_ == "agent" for c in verb.children)
     )
 

@@ -16,6 +16,7 @@ from accord.events.phrases import (
     direct_object,
     prep_objects,
     with_conjuncts,
+    word_class,
 )
 from accord.events.requests import ask_for, clause_code
 from accord.events.senses import (
@@ -26,33 +27,14 @@ from accord.events.senses import (
     verb_sense,
 )
 
-# Sending people on an errand of inquiry is the inquiry: "sent inspectors to monitor the plant".
-SENDING_VERBS = {"send", "dispatch", "deploy"}
-INQUIRY_PURPOSES = {"investigate", "probe", "monitor", "inspect", "verify", "examine"}
-INQUIRY_BODIES = {"inspector", "investigator", "expert", "monitor", "observer", "team", "mission"}
-INQUIRY_BODIES |= {"personnel", "official", "delegation", "envoy", "specialist", "prosecutor"}
-
-# Verbal protest: "protested that X is failing to ..." criticises X.
-COMPLAINING_VERBS = {"protest", "complain"}
-
-# What a statement that tells a party what it must do is issued as: a demand of it.
-STATEMENT_NOUNS = frozenset({"reminder", "notice", "message", "notification"})
-
-# Those a government commands: its orders to them are its own acts, not demands of others.
-COMMANDED_BODIES = {"military", "army", "navy", "troop", "force", "soldier", "police", "officer"}
-COMMANDED_BODIES |= {"official", "ministry", "minister", "agency", "unit", "commander", "guard"}
-
-# An order to leave is an expulsion: "ordered the ambassador to leave the country".
-DEPARTING_VERBS = {"leave", "quit", "depart", "go"}
-
 
 def sent_to_inquire(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Frame | None:
     """ "sent 20 inspectors to Iraq to investigate", "dispatched a team to the plant to monitor
     the work": the sending is the inquiry (CAMEO 09x), by the sender, into the destination."""
     sent = direct_object(verb)
-    if lemma not in SENDING_VERBS or sent is None:
+    if lemma not in word_class("sending_verbs") or sent is None:
         return None
-    if not any(t.lemma_.lower() in INQUIRY_BODIES for t in (sent, *of_objects(sent))):
+    if not any(t.lemma_.lower() in word_class("inquiry_bodies") for t in (sent, *of_objects(sent))):
         return None  # "dispatched ships to monitor the drills": a show of force
     for clause in verb.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.pos_ != "VERB":
@@ -61,7 +43,7 @@ def sent_to_inquire(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int
             continue
         sense = verb_sense(clause, lexicon, direct_object(clause))
         inquiry = sense is not None and sense.cameo[:2] == "09"
-        if not inquiry and clause.lemma_.lower() in INQUIRY_PURPOSES:
+        if not inquiry and clause.lemma_.lower() in word_class("inquiry_purposes"):
             sense = Sense(
                 f"{lemma} ... to {clause.lemma_.lower()}",
                 "090",
@@ -101,7 +83,7 @@ def complaint(verb: Token, lemma: str, consumed: set[int]) -> Frame | None:
     """ "protested that the authorities were failing to protect refugees", "complained that X
     had broken the truce": a criticism of the clause's subject (CAMEO 111), whose content is
     the complaint, not a new event."""
-    if lemma not in COMPLAINING_VERBS or direct_object(verb) is not None:
+    if lemma not in word_class("complaining_verbs") or direct_object(verb) is not None:
         return None
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.pos_ not in {"VERB", "AUX"}:
@@ -121,7 +103,9 @@ def statement_must(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame |
     """ "issued a stern reminder to Iraq that it must cooperate", "sent a warning to X that it
     must withdraw": a statement whose content is what a party must do is a demand of it."""
     noun = direct_object(verb)
-    if noun is None or noun.lemma_.lower() not in STATEMENT_NOUNS | lexicon.words("authored_nouns"):
+    if noun is None or noun.lemma_.lower() not in word_class("statement_nouns") | lexicon.words(
+        "authored_nouns"
+    ):
         return None
     for clause in noun.children:
         if clause.dep_ not in {"acl", "ccomp"} or not obligation(clause):
@@ -158,7 +142,7 @@ def order(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Fram
     party = direct_object(verb)
     if party is None or not actorlike(party) or party.dep_ != "dobj":
         return None
-    if party.lemma_.lower() in COMMANDED_BODIES:
+    if party.lemma_.lower() in word_class("commanded_bodies"):
         return None  # "ordered the military to raise its readiness": a command to one's own
     clause = next(
         (
@@ -172,7 +156,7 @@ def order(verb: Token, lemma: str, lexicon: Lexicon, consumed: set[int]) -> Fram
     )
     if clause is None or any(c.dep_ == "neg" for c in clause.children):
         return None
-    if clause.lemma_.lower() in DEPARTING_VERBS:
+    if clause.lemma_.lower() in word_class("departing_verbs"):
         expulsion = next(
             (
                 s

@@ -8,14 +8,13 @@ from spacy.tokens import Span, Token
 from accord.events import constructions
 from accord.events.arguments import (
     PASSIVE_SUBJECT_DEPS,
-    STATIVE_PASSIVES,
     complement_recipients,
     recipients_of,
     subjects_of,
 )
 from accord.events.frame import Frame
 from accord.events.lexicon import Lexicon, Sense
-from accord.events.modality import ATTEMPT_NOUNS, apply_context, complement_effect, obligation
+from accord.events.modality import apply_context, complement_effect, obligation
 from accord.events.nouns import (
     attack_doers,
     is_background,
@@ -29,6 +28,7 @@ from accord.events.phrases import (
     several,
     through_quantity,
     with_conjuncts,
+    word_class,
 )
 from accord.events.protests import protest_aims, protest_targets, without_riot_damage
 from accord.events.requests import (
@@ -39,9 +39,6 @@ from accord.events.requests import (
     refused_request,
 )
 from accord.events.senses import light_noun, noun_sense, triggers, verb_lemma, verb_sense
-
-# "X is responsible for the killings": X did them.
-RESPONSIBLE_ADJECTIVES = {"responsible", "guilty", "culpable"}
 
 
 def frames(sent: Span, lexicon: Lexicon) -> list[Frame]:
@@ -187,7 +184,7 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         recipients = [
             t for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in with_conjuncts(c)
         ]
-        if not actors and lemma in STATIVE_PASSIVES:
+        if not actors and lemma in word_class("stative_passives"):
             # "Serb forces were engaged in ethnic cleansing against X": the subject does it
             actors, recipients = recipients, recipients_of(verb, sense, lexicon)
     else:
@@ -235,7 +232,7 @@ def _attempt_makers(verb: Token, lexicon: Lexicon) -> list[Token]:
     """Who makes the attempt an infinitive names: "an attempt by gunmen to kill the mayor",
     "rebels launched a bid to assassinate the president" (not "police foiled an attempt")."""
     noun = verb.head
-    if verb.dep_ != "acl" or noun.lemma_.lower() not in ATTEMPT_NOUNS:
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in word_class("attempt_nouns"):
         return []
     makers = [
         t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in prep_objects(c)
@@ -302,7 +299,7 @@ def _responsible(adjective: Token, lexicon: Lexicon, consumed: set[int]) -> Fram
     """ "X is responsible for mass killings", "X are guilty of violating the ceasefire": the
     hostile event blamed on X, with X as its actor."""
     if (
-        adjective.lemma_.lower() not in RESPONSIBLE_ADJECTIVES
+        adjective.lemma_.lower() not in word_class("responsible_adjectives")
         or adjective.dep_ != "acomp"
         or adjective.head.lemma_.lower() != "be"
     ):

@@ -10,18 +10,17 @@ from spacy.tokens import Token
 
 from accord.events.arguments import subjects_of
 from accord.events.lexicon import Lexicon
-from accord.events.phrases import actorlike, direct_object, prep_objects, several, with_conjuncts
+from accord.events.phrases import (
+    actorlike,
+    direct_object,
+    prep_objects,
+    several,
+    with_conjuncts,
+    word_class,
+)
 
 if TYPE_CHECKING:
     from accord.events.frame import Frame
-
-
-# Verbs of deliberation: what they take is weighed, neither done nor promised ("is considering
-# sending troops", "mulled whether to impose sanctions").
-DELIBERATING_VERBS = frozenset({"consider", "weigh", "mull", "contemplate", "ponder", "study"})
-
-# Nouns whose infinitive is what was attempted: "an attempt to assassinate the governor".
-ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 
 
 def apply_context(frame: Frame, lexicon: Lexicon) -> None:
@@ -56,7 +55,7 @@ def apply_context(frame: Frame, lexicon: Lexicon) -> None:
         ):
             direct = False  # "... the city where 100 people were killed": a relative clause
         complemented = node.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep"}
-        if direct and (complement or complemented) and lemma in DELIBERATING_VERBS:
+        if direct and (complement or complemented) and lemma in word_class("deliberating_verbs"):
             frame.unreal.add("considered")
             frame.notes.append(f"only considered: '{head.text}'")
         if direct and (complement or complemented):
@@ -259,7 +258,7 @@ def attempted_killing(cameo: str, verb: Token) -> bool:
         cameo in {"185", "186"}
         and verb.dep_ == "acl"
         and verb.head.pos_ == "NOUN"
-        and verb.head.lemma_.lower() in ATTEMPT_NOUNS
+        and verb.head.lemma_.lower() in word_class("attempt_nouns")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 

@@ -21,13 +21,9 @@ from accord.events.phrases import (
     prep_recipients,
     several,
     with_conjuncts,
+    word_class,
 )
 from accord.events.senses import noun_sense, verb_lemma
-
-# Violence its target lived through or died in: "survived an assassination attempt", "died
-# in an air strike".
-SURVIVING_VERBS = {"survive", "escape"}
-DYING_VERBS = {"die", "perish"}
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -184,8 +180,8 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         "18" <= sense.cameo[:2] <= "20"
         and not between_sides(noun)
         and (
-            (first.dep_ == "dobj" and head.lemma_.lower() in SURVIVING_VERBS)
-            or (suffered is not head and suffered.lemma_.lower() in DYING_VERBS)
+            (first.dep_ == "dobj" and head.lemma_.lower() in word_class("surviving_verbs"))
+            or (suffered is not head and suffered.lemma_.lower() in word_class("dying_verbs"))
         )
     ):
         # "the governor survived an assassination attempt", "five soldiers died in an air

@@ -9,13 +9,10 @@ from spacy.tokens import Token
 
 from accord.events.lexicon import Lexicon
 from accord.events.owners import owners_of
-from accord.events.phrases import actorlike, prep_objects, with_conjuncts
+from accord.events.phrases import actorlike, prep_objects, with_conjuncts, word_class
 
 if TYPE_CHECKING:
     from accord.events.frame import Frame
-
-# "marched in defiance of the authorities": whom a protest defies is its target.
-DEFIANCE_NOUNS = {"defiance"}
 
 # How a purpose or accompanying act hangs on the act it explains ("struck to protest X").
 PURPOSE_DEPS = {"advcl", "xcomp", "acl", "prep", "pobj", "pcomp"}
@@ -97,7 +94,9 @@ def _in_protest_against(trigger: Token, clause: Token, lexicon: Lexicon) -> list
                 continue
             for noun in prep_objects(prep):
                 lemma = noun.lemma_.lower()
-                if lemma not in lexicon.words("protest_nouns") and lemma not in DEFIANCE_NOUNS:
+                if lemma not in lexicon.words("protest_nouns") and lemma not in word_class(
+                    "defiance_nouns"
+                ):
                     continue
                 for inner in noun.children:
                     if inner.dep_ == "prep" and inner.lower_ in {"against", "of", "at", "over"}:
