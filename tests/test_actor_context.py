@@ -196,3 +196,8 @@ def test_a_capital_as_a_place_is_its_people_and_as_a_speaker_its_government(
     coder, text: str, phrase: str, expected
 ) -> None:
     assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_with_only_a_person_named_agents_take_the_persons_country(coder) -> None:
+    text = "President Hosni Mubarak said the police had arrested the suspects."
+    assert codes(resolve(coder, text, "the police")) == {("EGY", "COP")}

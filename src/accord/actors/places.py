@@ -203,6 +203,16 @@ def home_country(
         )
     if not counts:
         counts = Counter(h.term.code for h in named)
+    if not counts:
+        # only people named ("President Mubarak said the police ..."): their country
+        counts = Counter(
+            h.term.code
+            for h in hits
+            if h.term.code
+            and h.term.entry is not None
+            and h.term.entry.kind == "person"
+            and dictionary.country(h.term.code) is not None
+        )
     return counts.most_common(1)[0][0] if counts else None
 
 
