@@ -201,3 +201,19 @@ def test_a_capital_as_a_place_is_its_people_and_as_a_speaker_its_government(
 def test_with_only_a_person_named_agents_take_the_persons_country(coder) -> None:
     text = "President Hosni Mubarak said the police had arrested the suspects."
     assert codes(resolve(coder, text, "the police")) == {("EGY", "COP")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Officials from Hamas met Egyptian mediators in Cairo.", "Officials", ("PSE", "REB")),
+        ("Delegates from the United Nations arrived in Juba.", "Delegates", ("UNO", "IGO")),
+        (
+            "Representatives from Kenyan aid groups met the minister.",
+            "Representatives",
+            ("KEN", "NGO"),
+        ),
+    ],
+)
+def test_people_from_a_body_are_that_bodys(coder, text: str, phrase: str, expected) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}

@@ -467,6 +467,25 @@ class ActorResolver:
                 members = [h for h in hits if h.term.kind == "agent" and h.start in of_phrase]
                 if members:
                     roles = [min(members, key=lambda h: h.start)]
+        source = noun_of(head, "from") if lemma in GENERIC_HEADS and not places else None
+        if source is not None and name is None:
+            # "representatives from Egyptian civil society groups", "officials from Hamas":
+            # the body they come from, with their own sector where it gives none
+            found = self._resolve_np(source, state, date=date)
+            if len(found) == 1 and found[0].code and not looks_personal(found[0]):
+                came = found[0]
+                own = roles[0].term.sectors if roles and not came.sector else came.sectors
+                return (
+                    replace(
+                        came,
+                        sector=own[0] if own else None,
+                        sectors=own,
+                        name=text,
+                        text=text,
+                        role=None,
+                        reason=f"{came.reason}; {lemma} from '{came.text}'",
+                    ),
+                )
         if roles:
             # "ethnic Albanian guerrillas": an ethnicity, not the fighters' state
             places = [h for h in places if not is_ethnic(head.doc, h)]
