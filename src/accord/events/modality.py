@@ -396,6 +396,16 @@ def _reported_future(frame: Frame, clause: Token, lexicon: Lexicon) -> None:
 
 def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> None:
     root = frame.cameo[:2]
+    if (
+        effect == "intent"
+        and frame.kind == "complement"
+        and root in {"02", "10"}
+        and verb.lemma_.lower() in lexicon.words("acceding_verbs")
+    ):
+        # "agreed to the strikers' demands": a demand agreed to is acceded to, not a promise
+        frame.cameo = "083"
+        frame.notes.append(f"acceded '{verb.text}'")
+        return
     if effect == "intent":
         frame.future = True
         if root in {"01", "02", "09", "10", "11", "12"}:

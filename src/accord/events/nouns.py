@@ -72,6 +72,12 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         )
     ):
         actors = subjects_of(head)
+        if (
+            sense.cameo[:2] == "06"
+            and several(actors)
+            and (lemma in lexicon.joint_activity or sense.trigger in lexicon.joint_activity)
+        ):
+            symmetric = True  # "Egypt and Israel conducted a joint operation": each with the other
         passive = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         recipients = (
             noun_recipients(noun, sense, lexicon)
