@@ -217,3 +217,17 @@ def test_with_only_a_person_named_agents_take_the_persons_country(coder) -> None
 )
 def test_people_from_a_body_are_that_bodys(coder, text: str, phrase: str, expected) -> None:
     assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A Russian rocket attack hit the town overnight.", "attack", ("RUS", "MIL")),
+        ("An Israeli helicopter strike killed two men in Gaza.", "strike", ("ISR", "MIL")),
+        ("US Predator attacks killed eight militants in Waziristan.", "attacks", ("USA", "MIL")),
+    ],
+)
+def test_a_nationality_on_an_attack_by_military_means_is_that_states_military(
+    coder, text: str, phrase: str, expected
+) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}

@@ -205,7 +205,27 @@ MILITARY_ACTS = {
     "raid",
     "airstrikes",
 }
-MILITARY_MEANS = {"air", "missile", "drone", "artillery", "naval", "military", "ballistic", "tank"}
+MILITARY_MEANS = {
+    "air",
+    "missile",
+    "drone",
+    "artillery",
+    "naval",
+    "military",
+    "ballistic",
+    "tank",
+    "rocket",
+    "mortar",
+    "helicopter",
+    "gunship",
+    "cruise",
+    "warplane",
+    "jet",
+    "bomber",
+    "predator",
+    "reaper",
+    "commando",
+}
 # Heads of named bodies the dictionaries do not list ("the Association of African Jurists",
 # "the Third World Water Forum"): non-governmental organisations, of the country their name
 # gives when it gives one. A named party ("the Umma party") belongs to the country in context.
