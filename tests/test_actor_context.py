@@ -222,7 +222,7 @@ def test_people_from_a_body_are_that_bodys(coder, text: str, phrase: str, expect
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
-        ("A Russian rocket attack hit the town overnight.", "attack", ("RUS", "MIL")),
+        ("A Russian cruise missile attack hit the town.", "attack", ("RUS", "MIL")),
         ("An Israeli helicopter strike killed two men in Gaza.", "strike", ("ISR", "MIL")),
         ("US Predator attacks killed eight militants in Waziristan.", "attacks", ("USA", "MIL")),
     ],

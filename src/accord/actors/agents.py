@@ -205,6 +205,7 @@ MILITARY_ACTS = {
     "raid",
     "airstrikes",
 }
+# Means only a state's forces use (armed groups fire rockets and mortars too).
 MILITARY_MEANS = {
     "air",
     "missile",
@@ -214,8 +215,6 @@ MILITARY_MEANS = {
     "military",
     "ballistic",
     "tank",
-    "rocket",
-    "mortar",
     "helicopter",
     "gunship",
     "cruise",
