@@ -8,6 +8,8 @@ from spacy.tokens import Token
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.phrases import actorlike, direct_object, prep_objects, through_quantity
 
+ADVERB_PARTICLES = frozenset({"out", "off", "back", "down", "up", "over", "away"})
+
 
 def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
     """The verb's lemma, repaired where the lemmatizer cuts a regular past form wrongly
@@ -40,8 +42,11 @@ def verb_sense(verb: Token, lexicon: Lexicon, obj: Token | None) -> Sense | None
     # rebels to disarm", with the rebels as the complement's subject)
     particles: dict[str, list[Token]] = {}
     for c in verb.children:
-        if c.dep_ == "prt" or (
-            c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children))
+        if (
+            c.dep_ == "prt"
+            or (c.dep_ in {"prep", "agent"} and (prep_objects(c) or not list(c.children)))
+            # "walked out on Monday": a particle parsed as an adverb right after its verb
+            or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in ADVERB_PARTICLES)
         ):
             # every one of a word: "engaged in ethnic cleansing in the north", where the
             # second "in" is only a place

@@ -1,0 +1,251 @@
+"""Recall on common wire phrasings of aid, concessions, cooperation, protest and agreement,
+and near misses that are none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import dyads
+from test_events import code
+
+pytestmark = pytest.mark.slow
+
+RECALLED = [
+    (
+        "AID",
+        "JPN",
+        "TUR",
+        "Japan sent a team of rescue workers to Turkey on Tuesday after the earthquake.",
+    ),
+    ("AID", "USA", "SDN", "The United States delivered 500 tonnes of food aid to Sudan last week."),
+    ("AID", "GBR", "UKR", "Britain airlifted medical supplies to Ukraine on Thursday."),
+    (
+        "AID",
+        "CHN",
+        "PAK",
+        "China has provided a $2 billion loan to Pakistan, the finance ministry said.",
+    ),
+    ("AID", "SAU", "EGY", "Saudi Arabia deposited $5 billion in Egypt's central bank on Monday."),
+    ("AID", "DEU", "SYR", "Germany took in more than 1,500 Syrian refugees this week."),
+    (
+        "AID",
+        "JOR",
+        "SYR",
+        "Jordan hosts about 650,000 Syrian refugees, the UN refugee agency said.",
+    ),
+    ("AID", "FRA", "LBN", "France set up a field hospital in Lebanon on Wednesday."),
+    ("AID", "CAN", "HTI", "Canada granted asylum to a Haitian opposition leader on Friday."),
+    ("AID", "IND", "LKA", "India shipped 40,000 tonnes of fuel to Sri Lanka on Sunday."),
+    ("AID", "KEN", "SOM", "Kenya deployed 1,000 peacekeepers to Somalia on Monday."),
+    ("AID", "TUR", "SYR", "Turkey dispatched 50 trucks of humanitarian aid to Syria on Saturday."),
+    (
+        "AID",
+        "ARE",
+        "SDN",
+        "The United Arab Emirates donated 100 tonnes of medical supplies to Sudan.",
+    ),
+    ("AID", "ITA", "LBY", "Italy evacuated 300 civilians from Libya on Tuesday."),
+    (
+        "CONCEDE",
+        "KEN",
+        "",
+        "The Kenyan government withdrew the finance bill on Wednesday after deadly protests.",
+    ),
+    (
+        "CONCEDE",
+        "FRA",
+        "",
+        "The French government scrapped a planned fuel tax increase on Tuesday.",
+    ),
+    ("CONCEDE", "IRN", "", "Iran lifted a ban on WhatsApp on Tuesday, state media reported."),
+    (
+        "CONCEDE",
+        "BGD",
+        "",
+        "The Bangladeshi government bowed to student demands and scrapped the quota system.",
+    ),
+    (
+        "CONCEDE",
+        "SRB",
+        "",
+        "Serbia's government backed down on Monday and withdrew the lithium mining plan.",
+    ),
+    ("CONCEDE", "TUN", "", "Tunisia reinstated 50 sacked judges on Thursday."),
+    (
+        "CONCEDE",
+        "SAU",
+        "",
+        "Saudi Arabia commuted the death sentences of three activists on Monday.",
+    ),
+    ("CONCEDE", "ZWE", "", "Zimbabwe reversed a decision to raise fuel prices on Sunday."),
+    (
+        "CONCEDE",
+        "ECU",
+        "",
+        "Ecuador's president repealed a decree ending fuel subsidies after protests.",
+    ),
+    (
+        "CONCEDE",
+        "LKA",
+        "",
+        "The Sri Lankan government agreed to the demands of striking teachers on Friday.",
+    ),
+    ("CONCEDE", "GEO", "", "Georgia's ruling party dropped the foreign agents bill on Thursday."),
+    (
+        "COOPERATE",
+        "USA",
+        "PHL",
+        "The United States and the Philippines held joint military exercises in the South"
+        " China Sea.",
+    ),
+    ("COOPERATE", "ESP", "MAR", "Spain extradited a Moroccan suspect to Morocco on Tuesday."),
+    ("COOPERATE", "IND", "BGD", "India and Bangladesh launched joint border patrols on Monday."),
+    ("COOPERATE", "RUS", "TUR", "Russia resumed gas deliveries to Turkey on Wednesday."),
+    (
+        "COOPERATE",
+        "EGY",
+        "ISR",
+        "Egypt and Israel conducted a joint operation against militants in Sinai.",
+    ),
+    (
+        "COOPERATE",
+        "CHN",
+        "RUS",
+        "China and Russia staged joint naval drills in the Sea of Japan on Tuesday.",
+    ),
+    (
+        "COOPERATE",
+        "TUR",
+        "IRQ",
+        "Turkey and Iraq carried out a joint operation against Kurdish militants.",
+    ),
+    (
+        "COOPERATE",
+        "KOR",
+        "JPN",
+        "South Korea and Japan resumed military intelligence sharing on Monday.",
+    ),
+    (
+        "COOPERATE",
+        "GRC",
+        "TUR",
+        "Greece and Turkey cooperated in the rescue of migrants off Lesbos.",
+    ),
+    (
+        "PROTEST",
+        "FRA",
+        "",
+        "Tens of thousands of French workers went on strike on Tuesday against pension reform.",
+    ),
+    ("PROTEST", "GBR", "", "Junior doctors in Britain walked out on Monday in a dispute over pay."),
+    (
+        "PROTEST",
+        "ARG",
+        "",
+        "Argentine unions brought the country to a halt with a general strike on Wednesday.",
+    ),
+    ("PROTEST", "KEN", "", "Thousands of Kenyans took to the streets of Nairobi on Tuesday."),
+    ("PROTEST", "IND", "", "Indian farmers blockaded highways into New Delhi on Monday."),
+    (
+        "PROTEST",
+        "ISR",
+        "",
+        "Hundreds of thousands of Israelis rallied in Tel Aviv on Saturday against the"
+        " judicial overhaul.",
+    ),
+    ("PROTEST", "GEO", "", "Protesters staged a sit-in outside the Georgian parliament on Sunday."),
+    (
+        "PROTEST",
+        "TUR",
+        "",
+        "Students in Istanbul staged a protest against the arrest of the mayor.",
+    ),
+    ("PROTEST", "PSE", "", "Palestinian prisoners began a hunger strike on Monday."),
+    ("PROTEST", "SRB", "", "Serbian students marched to Novi Sad on Friday."),
+    (
+        "PROTEST",
+        "DEU",
+        "",
+        "German farmers blocked roads with tractors on Monday in protest at subsidy cuts.",
+    ),
+    (
+        "PROTEST",
+        "KOR",
+        "",
+        "South Korean doctors staged a walkout over plans to increase medical school places.",
+    ),
+    (
+        "PROTEST",
+        "NGA",
+        "",
+        "Nigerian labour unions began an indefinite strike on Tuesday over the minimum wage.",
+    ),
+    (
+        "PROTEST",
+        "BRA",
+        "",
+        "Brazilian truck drivers blocked highways across the country on Monday.",
+    ),
+    ("PROTEST", "IRN", "", "Iranian truckers staged a nationwide strike on Monday."),
+    ("AGREE", "TUR", "UKR", "Turkey offered to mediate between Russia and Ukraine."),
+    ("AGREE", "SDN", "", "Sudan's military pledged to hold elections within two years."),
+    (
+        "AGREE",
+        "IRN",
+        "SAU",
+        "Iran and Saudi Arabia agreed to restore diplomatic relations on Friday.",
+    ),
+    ("AGREE", "USA", "VNM", "The United States and Vietnam vowed to deepen cooperation on Sunday."),
+    ("AGREE", "ARM", "AZE", "Armenia and Azerbaijan agreed on the text of a peace treaty."),
+    (
+        "AGREE",
+        "CHN",
+        "PHL",
+        "China and the Philippines agreed to manage their disputes peacefully.",
+    ),
+    ("AGREE", "EGY", "", "Egypt pledged to facilitate the delivery of aid to Gaza."),
+    ("AGREE", "PAK", "IND", "Pakistan and India agreed to a ceasefire on Saturday."),
+    (
+        "AGREE",
+        "COL",
+        "",
+        "Colombia's government and the ELN rebels agreed to a six-month ceasefire.",
+    ),
+    ("AGREE", "JPN", "KOR", "Japan and South Korea promised to improve ties."),
+]
+
+NEAR_MISSES = [
+    "Three aid workers were killed in an air strike in Gaza on Tuesday.",
+    "The strike on the convoy killed 12 people, officials said.",
+    "Fuel prices rose sharply in Nigeria last month.",
+    "The agreement between the two countries expired last year.",
+    "Talks between Iran and the United States are expected next week.",
+    "Russian troops withdrew from the town after heavy fighting.",
+    "The refugee camp in Jordan was flooded after heavy rain.",
+    "Police arrested 20 people at a rally in Moscow on Saturday.",
+    "The joint statement made no mention of Taiwan.",
+    "Israel launched air strikes on Lebanon on Monday.",
+    "The deal collapsed in 2018 when the United States withdrew.",
+    "The protest movement began in 2019, analysts said.",
+    "The loan will be repaid over ten years, the ministry said.",
+    "Aid convoys have been unable to reach northern Gaza for weeks.",
+    "The ban on imports remains in place, the ministry said.",
+]
+
+KINDS = {"AID", "CONCEDE", "COOPERATE", "PROTEST", "AGREE"}
+
+
+@pytest.mark.parametrize(("category", "actor", "recipient", "text"), RECALLED)
+def test_wire_phrasing_is_coded(coder, category, actor, recipient, text):
+    events = code(coder, text)
+    if recipient:
+        assert (actor, recipient) in dyads(events, category), events
+    else:
+        assert any(e.event == category and actor in {a.code for a in e.actor} for e in events), (
+            events
+        )
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_miss_is_not_one_of_these_kinds(coder, text):
+    assert not {e.event for e in code(coder, text)} & KINDS
