@@ -231,3 +231,24 @@ def test_a_nationality_on_an_attack_by_military_means_is_that_states_military(
     coder, text: str, phrase: str, expected
 ) -> None:
     assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The junta's spokesman in Niamey denied the report.", "spokesman", ("NER", "MIL")),
+        ("Hamas's spokesman praised the attack on Sunday.", "spokesman", ("PSE", "REB")),
+    ],
+)
+def test_a_bodys_spokesman_speaks_for_it(coder, text: str, phrase: str, expected) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_unidentified_gunmen_are_of_the_place_of_their_act(coder) -> None:
+    text = "Unidentified gunmen shot dead a police officer in Karachi, Indian media said."
+    assert codes(resolve(coder, text, "gunmen")) == {("PAK", "UAF")}
+
+
+def test_foreign_fighters_are_not_of_the_place_they_fight_in(coder) -> None:
+    text = "Foreign fighters attacked the army base in Syria on Monday."
+    assert "SYR" not in {a.code for a in resolve(coder, text, "fighters")}

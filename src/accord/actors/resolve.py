@@ -123,6 +123,8 @@ ARMED_WORDS = {"armed", "military", "militarist", "militant", "paramilitary", "g
 # Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
 # nationality given are of the place of their act, not the text's country (a state's troops and
 # envoys act abroad; civilians there are as often foreigners: tourists, hostages, passengers).
+# "unidentified gunmen": of no known nationality, but not foreign to the place of their act.
+UNIDENTIFIED = {"unidentified", "unknown", "masked"}
 PLACE_BOUND = {"UAF", "CRM", "REB", "RAD", "INS", "SEP", "COP"}
 NO_NATIONALITY = ("unknown", "from the article's")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
@@ -259,6 +261,30 @@ class ActorResolver:
             if len(found) == 1 and found[0].code:
                 reason = f"{found[0].reason}; speaks for '{found[0].text}'"
                 return (replace(found[0], name=text, text=text, role=None, reason=reason),)
+        if head.lemma_.lower() in SPEAKER_HEADS and voice is None:
+            # "the junta's spokesman", "the rebels' negotiator": the voice of a body, its code
+            # and sector; a person's spokesman works for a government ("his spokesman")
+            aside = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+            owners = [
+                a for c in head.children if c.dep_ == "poss" for a in state.resolved.get(c.i, ())
+            ]
+            spoken = [
+                i
+                for i in core
+                if i in state.by_token
+                and i not in aside
+                and state.by_token[i].term.kind in {"country", "demonym", "capital", "entry"}
+            ]
+            if (
+                not spoken
+                and len(owners) == 1
+                and owners[0].code
+                and owners[0].sector
+                and not looks_personal(owners[0])
+            ):
+                voiced = owners[0]
+                reason = f"{voiced.reason}; speaks for '{voiced.text}'"
+                return (replace(voiced, name=text, text=text, role=None, reason=reason),)
         counted = noun_of(head, "of") if head.lemma_.lower() in QUANTITY_HEADS else None
         if counted is not None:
             # "a group of Yoruba leaders", "thousands of Hamas supporters": who is counted
@@ -546,7 +572,10 @@ class ActorResolver:
             country, why = nationality(head, places, state, place_country=self.place_country)
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
-            if sector in PLACE_BOUND and why.startswith("from the article's"):
+            unidentified = why.startswith("unknown (described") and any(
+                c.lower_ in UNIDENTIFIED for c in head.children
+            )
+            if sector in PLACE_BOUND and (why.startswith("from the article's") or unidentified):
                 based = located_in(head, state, place_country=self.place_country)
                 act = clause_place(head, state, place_country=self.place_country)
                 if based is not None:
