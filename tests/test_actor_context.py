@@ -252,3 +252,8 @@ def test_unidentified_gunmen_are_of_the_place_of_their_act(coder) -> None:
 def test_foreign_fighters_are_not_of_the_place_they_fight_in(coder) -> None:
     text = "Foreign fighters attacked the army base in Syria on Monday."
     assert "SYR" not in {a.code for a in resolve(coder, text, "fighters")}
+
+
+def test_agents_in_a_named_states_province_are_of_that_state(coder) -> None:
+    text = "Police in the Indian state of Manipur arrested 12 men, Pakistani officials said."
+    assert codes(resolve(coder, text, "Police")) == {("IND", "COP")}

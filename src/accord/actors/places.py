@@ -153,6 +153,11 @@ def nationality(
                         return named.term.code, f"from the place '{named.term.name}'"
                     if code:
                         return code, f"from the place '{where}'"
+                    if obj.lemma_.lower() in SETTLEMENT_NOUNS and prep.lower_ != "of":
+                        # "police in the Indian state of Manipur", "in the Syrian city"
+                        found = _place_of(obj, state, place_country=place_country)
+                        if found is not None:
+                            return found[0], f"from the place '{found[1]}'"
     if state.home_country:
         return state.home_country, "from the article's dateline or main country"
     return None, "unknown"
@@ -398,6 +403,17 @@ def _place_of(
                 for inner in prep.children:
                     if inner.dep_ == "pobj":
                         return _place_of(inner, state, place_country=place_country)
+        for child in obj.children:
+            # "the Indian state", "the Syrian city": a place of the state its modifier names
+            hit = state.by_token.get(child.i)
+            if (
+                child.dep_ in {"amod", "compound", "poss"}
+                and hit is not None
+                and hit.term.kind in {"country", "demonym"}
+                and hit.term.code
+                and not is_ethnic(obj.doc, hit)
+            ):
+                return hit.term.code, hit.term.name
         return None
     where = named_place(obj, any_label=place_slot(obj))
     code = place_country(where) if where else None
