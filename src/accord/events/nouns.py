@@ -17,13 +17,15 @@ from accord.events.lexicon import Lexicon, Sense
 from accord.events.owners import owners_of
 from accord.events.phrases import (
     actorlike,
+    money,
     prep_objects,
     prep_recipients,
     several,
+    through_quantity,
     with_conjuncts,
     word_class,
 )
-from accord.events.senses import noun_sense, verb_lemma
+from accord.events.senses import noun_sense, verb_lemma, verb_sense
 
 # Statements that a restating verb repeats ("reiterated its demand that ...").
 STATEMENT_ROOTS = {"02", "10", "11", "12", "13"}
@@ -39,12 +41,20 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     first = noun
     while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
         first = first.head  # "imposed asset freezes and travel bans"
+    amount = first.head.head
     if (
         first.dep_ == "pobj"
-        and first.head.lower_ == "of"
-        and first.head.head.lemma_.lower()
-        in lexicon.words("span_nouns") | lexicon.words("quantity_nouns")
-        and first.head.head.dep_ in {"dobj", "attr"}
+        and amount.dep_ in {"dobj", "attr"}
+        and (
+            through_quantity(amount).i == first.i
+            or (first.head.lower_ == "of" and amount.lemma_.lower() in lexicon.words("span_nouns"))
+            # "approved $14 billion in military aid", where the verb has no sense for money
+            or (
+                first.head.lower_ == "in"
+                and money(amount)
+                and verb_sense(amount.head, lexicon, amount) is None
+            )
+        )
     ):
         # "launched ten days of war games", "held a round of talks", "sent tons of aid"
         first = first.head.head

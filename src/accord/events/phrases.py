@@ -21,9 +21,15 @@ def word_class(name: str) -> frozenset[str]:
     return Lexicon.load().words(name)
 
 
+def money(noun: Token) -> bool:
+    """An amount of money: "$5 billion", "20 million pounds"."""
+    return noun.ent_type_ == "MONEY" or noun.lemma_.lower() in word_class("currency_nouns")
+
+
 def through_quantity(noun: Token) -> Token:
-    """ "thousands of soldiers" -> "soldiers": the counted noun decides the sense."""
-    if noun.lemma_.lower() in word_class("quantity_nouns") or noun.pos_ == "NUM":
+    """ "thousands of soldiers" -> "soldiers", "20 million pounds of aid" -> "aid": the counted
+    noun decides the sense."""
+    if noun.lemma_.lower() in word_class("quantity_nouns") or noun.pos_ == "NUM" or money(noun):
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for obj in prep.children:
