@@ -257,3 +257,8 @@ def test_foreign_fighters_are_not_of_the_place_they_fight_in(coder) -> None:
 def test_agents_in_a_named_states_province_are_of_that_state(coder) -> None:
     text = "Police in the Indian state of Manipur arrested 12 men, Pakistani officials said."
     assert codes(resolve(coder, text, "Police")) == {("IND", "COP")}
+
+
+def test_troops_from_a_named_states_army_are_that_states(coder) -> None:
+    text = "Troops from the Ugandan army entered the town, Kenyan officials said."
+    assert codes(resolve(coder, text, "Troops")) == {("UGA", "MIL")}

@@ -153,6 +153,10 @@ def nationality(
                         return named.term.code, f"from the place '{named.term.name}'"
                     if code:
                         return code, f"from the place '{where}'"
+                    owner = _nationality_of(obj, state) if prep.lower_ == "from" else None
+                    if owner is not None:
+                        # "troops from the Ugandan army", "refugees from the Syrian war"
+                        return owner, f"from the body or place '{obj.text}'"
                     if obj.lemma_.lower() in SETTLEMENT_NOUNS and prep.lower_ != "of":
                         # "police in the Indian state of Manipur", "in the Syrian city"
                         found = _place_of(obj, state, place_country=place_country)
@@ -385,6 +389,21 @@ def clause_place(
     return None
 
 
+def _nationality_of(token: Token, state: DocActors) -> str | None:
+    """The state a nationality word before a noun names ("the Ugandan army" UGA)."""
+    for child in token.children:
+        hit = state.by_token.get(child.i)
+        if (
+            child.dep_ in {"amod", "compound", "poss"}
+            and hit is not None
+            and hit.term.kind in {"country", "demonym"}
+            and hit.term.code
+            and not is_ethnic(token.doc, hit)
+        ):
+            return hit.term.code
+    return None
+
+
 def _place_of(
     obj: Token, state: DocActors, *, place_country: PlaceCountry | None
 ) -> tuple[str, str] | None:
@@ -403,18 +422,9 @@ def _place_of(
                 for inner in prep.children:
                     if inner.dep_ == "pobj":
                         return _place_of(inner, state, place_country=place_country)
-        for child in obj.children:
-            # "the Indian state", "the Syrian city": a place of the state its modifier names
-            hit = state.by_token.get(child.i)
-            if (
-                child.dep_ in {"amod", "compound", "poss"}
-                and hit is not None
-                and hit.term.kind in {"country", "demonym"}
-                and hit.term.code
-                and not is_ethnic(obj.doc, hit)
-            ):
-                return hit.term.code, hit.term.name
-        return None
+        # "the Indian state", "the Syrian city": a place of the state its modifier names
+        code = _nationality_of(obj, state)
+        return (code, obj.text) if code else None
     where = named_place(obj, any_label=place_slot(obj))
     code = place_country(where) if where else None
     return (code, where) if code and where else None
