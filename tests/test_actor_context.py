@@ -262,3 +262,11 @@ def test_agents_in_a_named_states_province_are_of_that_state(coder) -> None:
 def test_troops_from_a_named_states_army_are_that_states(coder) -> None:
     text = "Troops from the Ugandan army entered the town, Kenyan officials said."
     assert codes(resolve(coder, text, "Troops")) == {("UGA", "MIL")}
+
+
+def test_the_country_is_not_a_capital_visited(coder) -> None:
+    text = (
+        "Colombia's government signed the deal on Thursday. President Juan Manuel Santos "
+        "said he would visit Havana. Santos said the country would not back down."
+    )
+    assert {a.code for a in resolve(coder, text, "the country")} == {"COL"}

@@ -212,7 +212,13 @@ def definite_country(head: Token, tokens: list[int], state: DocActors) -> Actor 
     states = [
         (i, a)
         for i, a in state.history
-        if i < head.i and a.reason.startswith(("country ", "capital ", "seat "))
+        if i < head.i
+        and (
+            a.reason.startswith("country ")
+            # a capital stands for its state when it speaks or acts, not as a destination
+            # ("said he would visit Havana ... the country")
+            or (a.reason.startswith(("capital ", "seat ")) and np_head(doc[i]).dep_ in SUBJECTS)
+        )
     ]
     # the state the text is about: the latest named as a subject, else the latest
     subjects = [(i, a) for i, a in states if np_head(doc[i]).dep_ in SUBJECTS]
