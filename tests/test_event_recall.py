@@ -330,6 +330,12 @@ RECALLED = [
     ("AGREE", "ARM", "AZE", "Armenia and Azerbaijan committed to a peace process on Friday."),
 ]
 
+RECALLED += [
+    ("AGREE", "QAT", "", "Qatar offered to host talks between the two sides."),
+    ("AGREE", "KEN", "HTI", "Kenya offered to lead a multinational police force in Haiti."),
+    ("AGREE", "EGY", "ISR", "Egypt offered to host a meeting between Israel and Hamas."),
+]
+
 NEAR_MISSES = [
     "Three aid workers were killed in an air strike in Gaza on Tuesday.",
     "The strike on the convoy killed 12 people, officials said.",

@@ -72,7 +72,7 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     head_lemma = verb_lemma(head, lexicon)
     if (
         first.dep_ in {"dobj", "attr"}
-        and head.pos_ in {"VERB", "AUX"}
+        and (head.pos_ in {"VERB", "AUX"} or infinitive(head))
         and (
             head_lemma in lexicon.light_verbs
             or (
@@ -327,3 +327,10 @@ def is_background(token: Token, lexicon: Lexicon) -> bool:
             return False
         node = head
     return False
+
+
+def infinitive(token: Token) -> bool:
+    """A verb the tagger took for a noun after "to": "offered to host talks"."""
+    return token.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
