@@ -270,3 +270,31 @@ def test_the_country_is_not_a_capital_visited(coder) -> None:
         "said he would visit Havana. Santos said the country would not back down."
     )
     assert {a.code for a in resolve(coder, text, "the country")} == {"COL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Thousands of protesters marched in Tbilisi on Sunday, Russian media reported. "
+            "Moscow said the rally was organised abroad.",
+            "protesters",
+            ("GEO", "CVL"),
+        ),
+        (
+            "Residents fled their homes in Aleppo, Turkish officials said. Ankara opened the "
+            "border gates.",
+            "Residents",
+            ("SYR", "CVL"),
+        ),
+    ],
+)
+def test_protesters_and_residents_are_of_the_place_they_act_in(
+    coder, text: str, phrase: str, expected
+) -> None:
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_tourists_are_not_taken_for_people_of_the_place(coder) -> None:
+    text = "Tourists were attacked in Luxor, British officials said. London urged caution."
+    assert "EGY" not in {a.code for a in resolve(coder, text, "Tourists")}

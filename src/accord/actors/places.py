@@ -361,6 +361,8 @@ def clause_place(
     gunmen in Pakistan", "attacked a police station in northern Mali"), not where it is
     reported from ("officials in Nairobi said")."""
     token = head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "thousands of protesters marched in Tbilisi"
     if token.dep_ == "conj":
         token = token.head
     if token.dep_ in {"nsubj", "nsubjpass", "dobj"}:

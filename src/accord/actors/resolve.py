@@ -123,6 +123,19 @@ ARMED_WORDS = {"armed", "military", "militarist", "militant", "paramilitary", "g
 # Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
 # nationality given are of the place of their act, not the text's country (a state's troops and
 # envoys act abroad; civilians there are as often foreigners: tourists, hostages, passengers).
+# Civilians who are where they live: "protesters marched in Tbilisi", "villagers in Helmand".
+LOCAL_PEOPLE = {
+    "protester",
+    "protestor",
+    "demonstrator",
+    "marcher",
+    "rioter",
+    "villager",
+    "resident",
+    "inhabitant",
+    "local",
+    "striker",
+}
 # "unidentified gunmen": of no known nationality, but not foreign to the place of their act.
 UNIDENTIFIED = {"unidentified", "unknown", "masked"}
 PLACE_BOUND = {"UAF", "CRM", "REB", "RAD", "INS", "SEP", "COP"}
@@ -575,7 +588,8 @@ class ActorResolver:
             unidentified = why.startswith("unknown (described") and any(
                 c.lower_ in UNIDENTIFIED for c in head.children
             )
-            if sector in PLACE_BOUND and (why.startswith("from the article's") or unidentified):
+            local = sector in PLACE_BOUND or head.lemma_.lower() in LOCAL_PEOPLE
+            if local and (why.startswith("from the article's") or unidentified):
                 based = located_in(head, state, place_country=self.place_country)
                 act = clause_place(head, state, place_country=self.place_country)
                 if based is not None:
