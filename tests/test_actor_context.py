@@ -298,3 +298,19 @@ def test_protesters_and_residents_are_of_the_place_they_act_in(
 def test_tourists_are_not_taken_for_people_of_the_place(coder) -> None:
     text = "Tourists were attacked in Luxor, British officials said. London urged caution."
     assert "EGY" not in {a.code for a in resolve(coder, text, "Tourists")}
+
+
+def test_the_government_protested_against_is_that_of_the_place(coder) -> None:
+    text = (
+        "Thousands of protesters marched in Tbilisi against the government, Russian media "
+        "reported. Moscow said the rally was organised abroad."
+    )
+    assert codes(resolve(coder, text, "the government")) == {("GEO", "GOV")}
+
+
+def test_a_government_that_speaks_keeps_the_texts_country(coder) -> None:
+    text = (
+        "Kenya's president flew to Addis Ababa. The government said troops were deployed "
+        "in Somalia."
+    )
+    assert codes(resolve(coder, text, "The government")) == {("KEN", "GOV")}

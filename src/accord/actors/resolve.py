@@ -136,6 +136,7 @@ LOCAL_PEOPLE = {
     "local",
     "striker",
 }
+RULERS = {"government", "authority", "regime", "administration"}
 # "unidentified gunmen": of no known nationality, but not foreign to the place of their act.
 UNIDENTIFIED = {"unidentified", "unknown", "masked"}
 PLACE_BOUND = {"UAF", "CRM", "REB", "RAD", "INS", "SEP", "COP"}
@@ -588,7 +589,13 @@ class ActorResolver:
             unidentified = why.startswith("unknown (described") and any(
                 c.lower_ in UNIDENTIFIED for c in head.children
             )
-            local = sector in PLACE_BOUND or head.lemma_.lower() in LOCAL_PEOPLE
+            local = (
+                sector in PLACE_BOUND
+                or head.lemma_.lower() in LOCAL_PEOPLE
+                # "protesters marched in Tbilisi against the government": the government of
+                # the place of the act it undergoes
+                or (head.lemma_.lower() in RULERS and head.dep_ not in SUBJECTS)
+            )
             if local and (why.startswith("from the article's") or unidentified):
                 based = located_in(head, state, place_country=self.place_country)
                 act = clause_place(head, state, place_country=self.place_country)
