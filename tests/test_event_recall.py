@@ -336,7 +336,31 @@ RECALLED += [
     ("AGREE", "EGY", "ISR", "Egypt offered to host a meeting between Israel and Hamas."),
 ]
 
+RECALLED += [
+    ("AID", "DEU", "UKR", "Ukraine received a new batch of Leopard tanks from Germany on Monday."),
+    ("AID", "SAU", "SDN", "Sudan received 200 tonnes of food aid from Saudi Arabia."),
+    ("AID", "IGO", "EGY", "Egypt got a $3 billion loan from the IMF."),
+    ("AID", "TUR", "SOM", "Turkey built a hospital in Mogadishu."),
+    (
+        "AID",
+        "USA",
+        "ISR",
+        "The United States approved $14 billion in military assistance to Israel.",
+    ),
+    ("AID", "GBR", "SDN", "Britain announced 20 million pounds of humanitarian funding for Sudan."),
+    (
+        "COOPERATE",
+        "DNK",
+        "UKR",
+        "Danish and Ukrainian firms launched a joint venture to build drones.",
+    ),
+    ("PROTEST", "PAK", "", "Pakistani lawyers boycotted the courts on Tuesday."),
+]
+
 NEAR_MISSES = [
+    "Iran received a delegation from Iraq on Sunday.",
+    "The army received orders from the president to withdraw.",
+    "Militants built tunnels under the border.",
     "Three aid workers were killed in an air strike in Gaza on Tuesday.",
     "The strike on the convoy killed 12 people, officials said.",
     "Fuel prices rose sharply in Nigeria last month.",

@@ -215,6 +215,12 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
             if aimed:
                 # "agreed to set up a centre in Tokyo": one side acting on another
                 recipients, lemma = aimed, ""
+    if (
+        not passive
+        and verb_lemma(verb, lexicon) in lexicon.words("receiving_verbs")
+        and (sense.particle or "").split(" ")[0] == "from"
+    ):
+        actors, recipients = recipients, actors  # "Sudan received aid from Japan": Japan gives
     sense = constructions.by_means(verb, sense, actors, lexicon)
     symmetric = lemma in lexicon.symmetric
     frame = Frame(verb, sense, sense.cameo, actors, recipients, symmetric, "verb")
