@@ -314,3 +314,8 @@ def test_a_government_that_speaks_keeps_the_texts_country(coder) -> None:
         "in Somalia."
     )
     assert codes(resolve(coder, text, "The government")) == {("KEN", "GOV")}
+
+
+def test_a_capital_arrived_in_is_still_its_government(coder) -> None:
+    text = "The French foreign minister arrived in Baghdad on Monday for talks."
+    assert codes(resolve(coder, text, "Baghdad")) == {("IRQ", "GOV")}

@@ -119,6 +119,7 @@ ASSAULTED = {
     "seize",
     "occupy",
 }
+TRAVEL = {"arrive", "travel", "fly", "return", "come", "go", "visit", "land", "stop", "head"}
 ARMED_WORDS = {"armed", "military", "militarist", "militant", "paramilitary", "guerrilla"}
 # Sectors of people who belong where they act: gunmen, kidnappers, militants and police with no
 # nationality given are of the place of their act, not the text's country (a state's troops and
@@ -802,7 +803,8 @@ def city_as_place(head: Token) -> bool:
     """A capital named as a place, not as its government: in a phrase of place ("in central
     Baghdad", "at Kyiv") or as what is attacked ("shelled Juba", "would blockade Paris")."""
     if in_place_phrase(head):
-        return True
+        # "arrived in Baghdad": a visit to the government that sits there
+        return head.head.head.lemma_.lower() not in TRAVEL
     return head.dep_ == "dobj" and head.head.lemma_.lower() in ASSAULTED
 
 
