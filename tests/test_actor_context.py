@@ -319,3 +319,19 @@ def test_a_government_that_speaks_keeps_the_texts_country(coder) -> None:
 def test_a_capital_arrived_in_is_still_its_government(coder) -> None:
     text = "The French foreign minister arrived in Baghdad on Monday for talks."
     assert codes(resolve(coder, text, "Baghdad")) == {("IRQ", "GOV")}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("A French battalion secured the airport in Bangui.", "battalion", ("FRA", "MIL")),
+        ("A Ukrainian brigade repelled the assault near Bakhmut.", "brigade", ("UKR", "MIL")),
+    ],
+)
+def test_a_states_military_unit_is_its_military(coder, text: str, phrase: str, expected):
+    assert codes(resolve(coder, text, phrase)) == {expected}
+
+
+def test_a_named_brigade_of_no_state_stays_an_armed_group(coder) -> None:
+    text = "The Omar Mukhtar Brigade seized the port of Derna, Libyan officials said."
+    assert {a.sector for a in resolve(coder, text, "Brigade")} == {"REB"}
