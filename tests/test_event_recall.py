@@ -357,6 +357,16 @@ RECALLED += [
     ("PROTEST", "PAK", "", "Pakistani lawyers boycotted the courts on Tuesday."),
 ]
 
+RECALLED += [
+    ("AGREE", "UKR", "RUS", "Ukraine said it was ready for talks with Russia."),
+    (
+        "AGREE",
+        "IRN",
+        "SAU",
+        "Iran is open to dialogue with Saudi Arabia, the foreign minister said.",
+    ),
+]
+
 NEAR_MISSES = [
     "Iran received a delegation from Iraq on Sunday.",
     "The army received orders from the president to withdraw.",

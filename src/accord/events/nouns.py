@@ -65,7 +65,13 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
         and head.head.pos_ == "VERB"
         and head.head.lemma_.lower() in lexicon.words("motion_verbs")
     )
-    if not trip and is_background(first, lexicon):
+    intended = (
+        first.dep_ == "pobj"
+        and head.lower_ in {"for", "to"}
+        and head.head.pos_ == "ADJ"
+        and head.head.lemma_.lower() in lexicon.intent_adjectives
+    )
+    if not trip and not intended and is_background(first, lexicon):
         return None
     lemma = noun.lemma_.lower()
     symmetric = lemma in lexicon.symmetric or noun.lower_ in lexicon.symmetric
@@ -188,6 +194,20 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
             "complement",
         )
         frame.notes.append(f"complement of '{verb.text}'")
+        return frame
+    if intended:
+        # "said it was ready for talks with Russia", "open to dialogue": an intended event
+        ready = head.head
+        frame = Frame(
+            noun,
+            sense,
+            sense.cameo,
+            subjects_of(ready) or subjects_of(ready.head),
+            noun_recipients(noun, sense, lexicon),
+            symmetric,
+            "complement",
+        )
+        frame.notes.append(f"complement of '{ready.text}'")
         return frame
     suffered = head
     if first.dep_ == "pobj" and head.lower_ in {"in", "during"}:
