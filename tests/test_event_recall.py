@@ -367,7 +367,14 @@ RECALLED += [
     ),
 ]
 
+RECALLED += [
+    ("PROTEST", "IRN", "", "Protests broke out across Iran on Sunday."),
+    ("PROTEST", "KEN", "", "Anti-government protests erupted in Nairobi on Tuesday."),
+    ("PROTEST", "ARG", "", "A general strike paralysed Argentina on Thursday."),
+]
+
 NEAR_MISSES = [
+    "An air strike hit a school in Gaza on Monday.",
     "Iran received a delegation from Iraq on Sunday.",
     "The army received orders from the president to withdraw.",
     "Militants built tunnels under the border.",

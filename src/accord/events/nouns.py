@@ -258,9 +258,25 @@ def noun_frame(noun: Token, lexicon: Lexicon) -> Frame | None:
     recipients = noun_recipients(noun, sense, lexicon) + (owners if patient else [])
     if between:
         actors, recipients, symmetric = between[:1], between[1:], True
+    if not actors and sense.cameo[:2] == "14" and noun.dep_ == "nsubj":
+        actors = protest_place(noun)
     if not actors:
         return None
     return Frame(noun, sense, sense.cameo, actors, recipients, symmetric, "noun")
+
+
+def protest_place(protest: Token) -> list[Token]:
+    """Where protests without a named actor happen stands for its people: "protests broke out
+    across Iran", "riots erupted in Nairobi", "a general strike paralysed Argentina"."""
+    verb = protest.head
+    places = [
+        t
+        for holder in (protest, verb)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+        for t in prep_objects(c)
+    ] + [c for c in verb.children if c.dep_ == "dobj"]
+    return [t for t in places if t.ent_type_ in {"GPE", "LOC"}][:1]
 
 
 def attack_doers(attack: Token) -> list[Token]:
