@@ -140,6 +140,14 @@ def test_actors_explains_each_mention_with_its_reason():
     assert "police" in police["reason"]
 
 
+def test_actors_takes_a_text_longer_than_a_file_name_can_be():
+    text = "Turkish police detained 20 protesters in Istanbul on Monday. " * 6
+    assert len(text) > 255
+    out = run("actors", text)
+    assert out.returncode == 0, out.stderr
+    assert any(json.loads(line)["head"] == "police" for line in out.stdout.splitlines())
+
+
 def test_places_lists_toponyms_with_alternatives():
     out = run("places", "Protesters marched through Tripoli, the Lebanese port city.")
     assert out.returncode == 0, out.stderr

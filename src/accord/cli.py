@@ -366,7 +366,7 @@ register_analytics(main)
 def _text_or_path(value: str, *, date: dt.date | None) -> Iterable[Any]:
     from accord.ingest import BadRecord, article_from_text, read_articles
 
-    if value == "-" or Path(value).exists():
+    if value == "-" or _is_path(value):
         for item in read_articles([value], date=date):
             if isinstance(item, BadRecord):
                 click.echo(f"accord: skipped {item.origin}: {item.reason}", err=True)
@@ -374,6 +374,14 @@ def _text_or_path(value: str, *, date: dt.date | None) -> Iterable[Any]:
                 yield item
     else:
         yield article_from_text(value, default_date=date, headline=False)
+
+
+def _is_path(value: str) -> bool:
+    """An existing file or folder; a long sentence is no path (and may be too long for one)."""
+    try:
+        return Path(value).exists()
+    except OSError:
+        return False
 
 
 def _print_events(found: list[dict[str, Any]], fmt: str) -> None:
