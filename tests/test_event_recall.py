@@ -373,6 +373,17 @@ RECALLED += [
     ("PROTEST", "ARG", "", "A general strike paralysed Argentina on Thursday."),
 ]
 
+RECALLED += [
+    ("AGREE", "UKR", "RUS", "Russia and Ukraine agreed to exchange 200 prisoners each."),
+    (
+        "AGREE",
+        "GBR",
+        "FRA",
+        "France and Britain agreed to share intelligence on migrant smuggling.",
+    ),
+    ("AGREE", "CHN", "IRN", "Russia and China agreed to supply weapons to Iran."),
+]
+
 NEAR_MISSES = [
     "An air strike hit a school in Gaza on Monday.",
     "Iran received a delegation from Iraq on Sunday.",

@@ -13,6 +13,7 @@ from accord.events.lexicon import Lexicon
 from accord.events.phrases import (
     actorlike,
     direct_object,
+    named,
     prep_objects,
     several,
     with_conjuncts,
@@ -422,6 +423,11 @@ def apply_effect(frame: Frame, effect: str, verb: Token, lexicon: Lexicon) -> No
                 frame.cameo = "038"  # "agreed to Kenyan mediation", "would meet the mediator"
         if not several(frame.actors):
             frame.symmetric = False  # "offered to negotiate with X", "will meet X": one side
+        elif verb.lemma_.lower() in lexicon.symmetric and not any(
+            named(t) for t in frame.recipients
+        ):
+            # "Russia and Ukraine agreed to exchange prisoners": each agrees with the other
+            frame.symmetric = True
         frame.notes.append(f"intent '{verb.text}'")
     elif effect == "threaten":
         frame.symmetric = False
