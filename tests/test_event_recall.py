@@ -384,6 +384,15 @@ RECALLED += [
     ("AGREE", "CHN", "IRN", "Russia and China agreed to supply weapons to Iran."),
 ]
 
+RECALLED += [
+    ("AID", "DEU", "SYR", "Germany allocated 100 million euros for Syrian refugees."),
+    ("AID", "IGO", "PAK", "The IMF board approved the disbursement of $1.1 billion to Pakistan."),
+    ("AID", "JPN", "UKR", "Japan granted Ukraine $500 million on Tuesday."),
+    ("AID", "KWT", "JOR", "Kuwait handed Jordan a $500 million grant."),
+    ("AID", "USA", "ISR", "The United States rushed munitions to Israel."),
+    ("AID", "UGA", "", "Uganda opened its borders to refugees fleeing South Sudan."),
+]
+
 NEAR_MISSES = [
     "An air strike hit a school in Gaza on Monday.",
     "Iran received a delegation from Iraq on Sunday.",
