@@ -393,6 +393,16 @@ RECALLED += [
     ("AID", "UGA", "", "Uganda opened its borders to refugees fleeing South Sudan."),
 ]
 
+RECALLED += [
+    ("COOPERATE", "PHL", "USA", "US and Philippine marines held live-fire drills."),
+    (
+        "COOPERATE",
+        "KOR",
+        "USA",
+        "US and South Korean troops began annual military drills on Monday.",
+    ),
+]
+
 NEAR_MISSES = [
     "An air strike hit a school in Gaza on Monday.",
     "Iran received a delegation from Iraq on Sunday.",

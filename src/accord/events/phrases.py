@@ -96,7 +96,7 @@ def actorlike(token: Token) -> bool:
 def several(heads: list[Token]) -> bool:
     """More than one side: "France and Egypt", "French and Egyptian warships"."""
     return len(heads) > 1 or any(
-        c.dep_ in {"amod", "compound"} and any(g.dep_ == "conj" for g in c.children)
+        c.dep_ in {"amod", "compound", "nmod"} and any(g.dep_ == "conj" for g in c.children)
         for t in heads
         for c in t.children
     )
