@@ -403,7 +403,14 @@ RECALLED += [
     ),
 ]
 
+RECALLED += [
+    ("PROTEST", "FRA", "", "French unions launched a rolling strike on the railways."),
+    ("PROTEST", "GBR", "", "British nurses began a 48-hour strike on Monday."),
+    ("COOPERATE", "PAK", "CHN", "Pakistan and China inaugurated a joint power project."),
+]
+
 NEAR_MISSES = [
+    "Russia launched a strike on Kyiv on Monday.",
     "An air strike hit a school in Gaza on Monday.",
     "Iran received a delegation from Iraq on Sunday.",
     "The army received orders from the president to withdraw.",

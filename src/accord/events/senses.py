@@ -164,6 +164,11 @@ def noun_sense(noun: Token, lexicon: Lexicon) -> Sense | None:
 def _labour_strike(noun: Token, lexicon: Lexicon) -> bool:
     """A bare "strike" that workers stage, go on or call is a labour strike, not an attack:
     "went on strike", "staged a strike", "are on strike"; "launched strikes" stays military."""
+    if any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in {"hour", "day", "week"}
+        for c in noun.children
+    ):
+        return True  # "a 48-hour strike", "a three-day strike": air strikes last no hours
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "on":
         return head.head.lemma_.lower() in {"go", "be", "remain", "stay", "come"}
