@@ -409,6 +409,15 @@ RECALLED += [
     ("COOPERATE", "PAK", "CHN", "Pakistan and China inaugurated a joint power project."),
 ]
 
+RECALLED += [
+    ("CONCEDE", "BGD", "", "Bangladesh unblocked social media platforms on Wednesday."),
+    ("CONCEDE", "TUR", "", "Turkey unbanned Wikipedia after nearly three years."),
+    ("CONCEDE", "ETH", "", "Ethiopia's government legalised opposition parties on Monday."),
+    ("CONCEDE", "PER", "", "Peru's congress voted to bring forward elections after protests."),
+    ("CONCEDE", "COL", "", "Colombia's president withdrew the tax reform bill on Sunday."),
+    ("CONCEDE", "GHA", "", "Ghana's government suspended the new tax on mobile payments."),
+]
+
 NEAR_MISSES = [
     "Russia launched a strike on Kyiv on Monday.",
     "An air strike hit a school in Gaza on Monday.",

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from accord.events.lexicon import Lexicon, Sense
 from accord.events.phrases import actorlike, direct_object, prep_objects, through_quantity
 
-ADVERB_PARTICLES = frozenset({"out", "off", "back", "down", "up", "over", "away"})
+ADVERB_PARTICLES = frozenset({"out", "off", "back", "down", "up", "over", "away", "forward"})
 
 
 def verb_lemma(verb: Token, lexicon: Lexicon) -> str:
