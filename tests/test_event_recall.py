@@ -418,6 +418,11 @@ RECALLED += [
     ("CONCEDE", "GHA", "", "Ghana's government suspended the new tax on mobile payments."),
 ]
 
+RECALLED += [
+    ("AGREE", "SAU", "EGY", "Egypt and Saudi Arabia agreed to set up a joint commission."),
+    ("AGREE", "JPN", "IND", "India and Japan agreed on a roadmap for defence cooperation."),
+]
+
 NEAR_MISSES = [
     "Russia launched a strike on Kyiv on Monday.",
     "An air strike hit a school in Gaza on Monday.",

@@ -24,6 +24,7 @@ from accord.events.nouns import (
 from accord.events.phrases import (
     actorlike,
     direct_object,
+    named,
     prep_objects,
     several,
     through_quantity,
@@ -212,6 +213,8 @@ def _verb_frame(verb: Token, lexicon: Lexicon, consumed: set[int]) -> Frame | No
         ):
             # "threatened to deliver blows to X", "fired tear gas to disperse the crowd"
             aimed = complement_recipients(verb, sense.cameo[:2], lexicon)
+            if lemma in lexicon.symmetric and several(actors) and not any(map(named, aimed)):
+                aimed = []  # "Egypt and Saudi Arabia agreed to set up a commission": mutual
             if aimed:
                 # "agreed to set up a centre in Tokyo": one side acting on another
                 recipients, lemma = aimed, ""
