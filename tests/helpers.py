@@ -23,3 +23,22 @@ def dyads(events, category):
                 if a is not r and a.code != r.code:
                     pairs.add((a.code, r.code))
     return pairs
+
+
+def resolve(coder, text: str, phrase: str, date: dt.date | None = None) -> list:
+    """The actors of the noun phrases covering ``phrase`` in ``text``, in order, once each."""
+    doc = coder.nlp(text)
+    state = coder.resolver.analyse(doc, date=date)
+    start = text.index(phrase)
+    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+    found: list = []
+    for token in span:
+        for actor in coder.resolver.actor_of(token, state):
+            if actor not in found:
+                found.append(actor)
+    return found
+
+
+def codes(actors) -> set[tuple[str | None, str | None]]:
+    """(country, sector) of each actor."""
+    return {(a.code, a.sector) for a in actors}

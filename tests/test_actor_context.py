@@ -5,25 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.domain import Actor
-
-
-def resolve(coder, text: str, phrase: str) -> list[Actor]:
-    """The actors of the noun phrase whose head lies in ``phrase``."""
-    doc = coder.nlp(text)
-    state = coder.resolver.analyse(doc, date=None)
-    start = text.index(phrase)
-    span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
-    found: list[Actor] = []
-    for token in span:
-        for actor in coder.resolver.actor_of(token, state):
-            if actor not in found:
-                found.append(actor)
-    return found
-
-
-def codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
-    return {(a.code, a.sector) for a in actors}
+from helpers import codes, resolve
 
 
 @pytest.mark.parametrize(

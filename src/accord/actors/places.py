@@ -191,14 +191,7 @@ def home_country(
     counts = Counter(h.term.code for h in named if not is_envoys(doc, h))
     if not counts:
         # no country named, but a national body is ("demands from UNITA"): its country
-        counts = Counter(
-            h.term.code
-            for h in hits
-            if h.term.code
-            and h.term.entry is not None
-            and h.term.entry.kind != "person"
-            and dictionary.country(h.term.code) is not None
-        )
+        counts = _entry_countries(hits, dictionary, people=False)
     if not counts and place_country is not None:
         # no country named at all: the country of the towns and regions the text names
         # ("gunmen killed five people in Kirkuk")
@@ -214,15 +207,20 @@ def home_country(
         counts = Counter(h.term.code for h in named)
     if not counts:
         # only people named ("President Mubarak said the police ..."): their country
-        counts = Counter(
-            h.term.code
-            for h in hits
-            if h.term.code
-            and h.term.entry is not None
-            and h.term.entry.kind == "person"
-            and dictionary.country(h.term.code) is not None
-        )
+        counts = _entry_countries(hits, dictionary, people=True)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _entry_countries(hits: list[Hit], dictionary: ActorDictionary, *, people: bool) -> Counter:
+    """The states of the curated people (or of the other curated entries) the text names."""
+    return Counter(
+        h.term.code
+        for h in hits
+        if h.term.code
+        and h.term.entry is not None
+        and (h.term.entry.kind == "person") == people
+        and dictionary.country(h.term.code) is not None
+    )
 
 
 def homeland(
