@@ -383,7 +383,7 @@ def named_body(
         ):
             return None  # "the Pakistan Army", "the Red Army", "the National Army"
         # "the Zomi Revolutionary Army": a named army of no state is an armed group
-        code, why = nationality(head, [], state, place_country=place_country)
+        code, why, _ = nationality(head, [], state, place_country=place_country)
         reason = f"named armed group -> REB; country {why}"
         text = span_text(doc, sorted(inside))
         return Actor(code, "REB", text, text, ("REB",), None, reason)
@@ -403,7 +403,7 @@ def named_body(
         sector = next((NAME_SECTORS[w.lower_] for w in words if w.lower_ in NAME_SECTORS), None)
     text = span_text(doc, sorted(inside))
     if party:
-        code, why = nationality(head, places, state, place_country=place_country)
+        code, why, _ = nationality(head, places, state, place_country=place_country)
         reason = f"named party -> OPP; country {why}"
         return Actor(code, "OPP", text, text, ("OPP",), None, reason)
     sectors = (sector,) if sector else ("NGO",)

@@ -4,6 +4,7 @@ the gazetteer), and the text's own country."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -105,12 +106,26 @@ ENVOY_HEADS = {
 }
 
 
+class Nationality(NamedTuple):
+    """A head's country, why, and how it was found (``source``): "phrase" (the phrase or its
+    possessor gives it), "place" (a place the phrase puts it in), "home" (the text's own
+    country, a guess), "foreign" (described as foreign, country unknown) or "none"."""
+
+    code: str | None
+    why: str
+    source: str
+
+
+# Sources that say nothing of the head itself: the resolver may look further.
+NO_NATIONALITY = {"home", "foreign", "none"}
+
+
 def nationality(
     head: Token, places: list[Hit], state: DocActors, *, place_country: PlaceCountry | None
-) -> tuple[str | None, str]:
+) -> Nationality:
     if places:
         place = closest(places, head.i)
-        return place.term.code, f"from {place.term.kind} '{place.term.name}'"
+        return Nationality(place.term.code, f"from {place.term.kind} '{place.term.name}'", "phrase")
     for child in head.children:
         if child.dep_ == "poss" and (
             child.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
@@ -120,19 +135,19 @@ def nationality(
             # stands for a thing no actor names: "the city and its residents")
             owners = {a.code for a in state.resolved.get(child.i, ()) if a.code}
             if len(owners) == 1:
-                return owners.pop(), f"from the possessor '{child.text}'"
+                return Nationality(owners.pop(), f"from the possessor '{child.text}'", "phrase")
     own_term = state.by_token.get(head.i)
     if any(
         c.lower_ in FOREIGN and not (own_term is not None and own_term.start <= c.i < own_term.end)
         for c in head.children
         if c.dep_ == "amod"
     ):  # "foreign" inside "foreign ministry" says nothing of the ministry's country
-        return None, "unknown (described as foreign)"
+        return Nationality(None, "unknown (described as foreign)", "foreign")
     if place_country is not None and head.pos_ != "PROPN":
         where = named_place(head)  # "an Istanbul court", "Karachi police"
         code = place_country(where) if where else None
         if code:
-            return code, f"from the place '{where}'"
+            return Nationality(code, f"from the place '{where}'", "place")
     if place_country is not None:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
@@ -150,21 +165,25 @@ def nationality(
                         )
                     ):
                         # "rebels in Chad", "a village in western Cambodia"
-                        return named.term.code, f"from the place '{named.term.name}'"
+                        return Nationality(
+                            named.term.code, f"from the place '{named.term.name}'", "place"
+                        )
                     if code:
-                        return code, f"from the place '{where}'"
+                        return Nationality(code, f"from the place '{where}'", "place")
                     owner = _nationality_of(obj, state) if prep.lower_ == "from" else None
                     if owner is not None:
                         # "troops from the Ugandan army", "refugees from the Syrian war"
-                        return owner, f"from the body or place '{obj.text}'"
+                        return Nationality(owner, f"from the body or place '{obj.text}'", "phrase")
                     if obj.lemma_.lower() in SETTLEMENT_NOUNS and prep.lower_ != "of":
                         # "police in the Indian state of Manipur", "in the Syrian city"
                         found = _place_of(obj, state, place_country=place_country)
                         if found is not None:
-                            return found[0], f"from the place '{found[1]}'"
+                            return Nationality(found[0], f"from the place '{found[1]}'", "place")
     if state.home_country:
-        return state.home_country, "from the article's dateline or main country"
-    return None, "unknown"
+        return Nationality(
+            state.home_country, "from the article's dateline or main country", "home"
+        )
+    return Nationality(None, "unknown", "none")
 
 
 def home_country(

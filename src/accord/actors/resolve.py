@@ -50,6 +50,7 @@ from accord.actors.dictionary import ActorDictionary
 from accord.actors.people import People
 from accord.actors.phrases import is_np_head, np_head, np_tokens, person_name, span_text
 from accord.actors.places import (
+    NO_NATIONALITY,
     PLACE_ENTS,
     PLACE_NOUNS,
     clause_place,
@@ -141,7 +142,6 @@ RULERS = {"government", "authority", "regime", "administration"}
 # "unidentified gunmen": of no known nationality, but not foreign to the place of their act.
 UNIDENTIFIED = {"unidentified", "unknown", "masked"}
 PLACE_BOUND = {"UAF", "CRM", "REB", "RAD", "INS", "SEP", "COP"}
-NO_NATIONALITY = ("unknown", "from the article's")
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "conj"}
 
 
@@ -537,7 +537,7 @@ class ActorResolver:
             places = [h for h in places if head.doc[h.end - 1].dep_ != "poss"]
         if head.lemma_.lower() == "counterpart":
             sector = counterpart_sector(head, state)
-            country, why = nationality(head, places, state, place_country=self.place_country)
+            country, why, _ = nationality(head, places, state, place_country=self.place_country)
             possessors = {
                 a.code
                 for c in head.children
@@ -584,10 +584,13 @@ class ActorResolver:
                     if a.sector in ARMED_SECTORS
                 ]
                 sector = leaders[0] or sector if leaders else sector
-            country, why = nationality(head, places, state, place_country=self.place_country)
+            country, why, found_by = nationality(
+                head, places, state, place_country=self.place_country
+            )
             if country in partners:
                 country, why = None, "unknown (the possessor is an ally's partner)"
-            unidentified = why.startswith("unknown (described") and any(
+                found_by = "none"
+            unidentified = found_by == "foreign" and any(
                 c.lower_ in UNIDENTIFIED for c in head.children
             )
             local = (
@@ -597,16 +600,18 @@ class ActorResolver:
                 # the place of the act it undergoes
                 or (head.lemma_.lower() in RULERS and head.dep_ not in SUBJECTS)
             )
-            if local and (why.startswith("from the article's") or unidentified):
+            if local and (found_by == "home" or unidentified):
                 based = located_in(head, state, place_country=self.place_country)
                 act = clause_place(head, state, place_country=self.place_country)
                 if based is not None:
                     country, why = based[0], f"from the place it is based in '{based[1]}'"
+                    found_by = "place"
                 elif act is not None:
                     country, why = act[0], f"from the place of the act '{act[1]}'"
+                    found_by = "place"
             if name is None and role.term.kind == "title":
                 # only a nationality the phrase gives narrows the search, not the text's own
-                explicit = None if why.startswith(("from the article", "unknown")) else country
+                explicit = None if found_by in NO_NATIONALITY else country
                 earlier = definite_reference(
                     head, tokens, explicit, sector, state, role=role.term.name
                 )
@@ -638,16 +643,18 @@ class ActorResolver:
                 sector in NGO_SECTORS
                 and name is None
                 and head.lemma_.lower() in NGO_BODIES
-                and why.startswith(NO_NATIONALITY)
+                and found_by in NO_NATIONALITY
                 and not any(c.lower_ in LOCAL for c in head.children)
             ):
                 # "an international aid agency", "a human rights group": CAMEO codes a
                 # non-governmental body the phrase gives no nationality as NGO
                 country, why = "NGO", "a non-governmental body (no nationality given)"
-            if sector == "PKO" and not places and not why.startswith("from the place"):
+                found_by = "phrase"
+            if sector == "PKO" and not places and found_by != "place":
                 # "peacekeepers", "a regional peacekeeping force": multinational unless a
                 # nationality is given
                 country, why = "IGO", "a multinational force (no nationality given)"
+                found_by = "phrase"
             if name is not None and not places:
                 same_name = (
                     self.people.surname_country(name)
@@ -659,7 +666,7 @@ class ActorResolver:
                 if same_name is not None:
                     # "the Bush administration": the country of the curated people so named
                     country, why = same_name, f"of the curated people named '{name}'"
-                elif not state.home_reliable and why.startswith("from the article"):
+                elif not state.home_reliable and found_by == "home":
                     country, why = None, "unknown (a named person with no nationality given)"
             reason = f"{role.term.kind} '{role.term.name}' -> {sector}; country {why}"
             return (
@@ -711,7 +718,7 @@ class ActorResolver:
                     return (Actor(elsewhere, "CVL", longer, text, ("CVL",), None, reason),)
             if place.start > 0 and state.doc[place.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians in Serbia": an ethnic group, not a state's nationals
-                country, why = nationality(head, [], state, place_country=self.place_country)
+                country, why, _ = nationality(head, [], state, place_country=self.place_country)
                 return (
                     Actor(
                         country, "CVL", text, text, ("CVL",), None, f"ethnic group; country {why}"
